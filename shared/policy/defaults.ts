@@ -1,0 +1,16 @@
+import type { Policy } from '../types.ts';
+
+export const DEFAULT_POLICY: Required<Omit<Policy, 'reportEndpoint' | 'reportMailbox'>> &
+  Pick<Policy, 'reportEndpoint' | 'reportMailbox'> = {
+  feeds: [],
+  trustedNumbers: [],
+  trustedGithubOrgs: [],
+  trustedJiraSites: [],
+  trustedZendeskTenants: [],
+  defaultRegion: 'US',
+  feedTtlDays: 30,
+  updateIntervalMinutes: 60,
+  useBundledFeed: true,
+  minimumBannerLevel: 'caution',
+  extraBrands: [],
+};
