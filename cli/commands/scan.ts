@@ -1,0 +1,38 @@
+import { parseArgs, UsageError } from '../args.ts';
+import { collectEmlFiles } from '../collect-files.ts';
+import { loadPolicy } from '../load-policy.ts';
+import { buildReputation } from '../reputation.ts';
+import { errorJson, verdictJson, verdictText } from '../format-verdict.ts';
+import { readMessage } from '../read-message.ts';
+import { scan } from '../../shared/scan.ts';
+import type { Level, ScanContext } from '../../shared/types.ts';
+
+/** `ringfence scan [--json] [--feed FILE_OR_URL]... [--policy FILE] PATH...` */
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { flags: ['json'], options: ['feed', 'policy'] });
+  if (parsed.positionals.length === 0) throw new UsageError('scan needs at least one .eml file or folder');
+  const json = parsed.flags.has('json');
+  const policy = await loadPolicy(parsed.options.get('policy')?.[0]);
+  const reputation = await buildReputation(parsed.options.get('feed') ?? [], policy);
+  const files = await collectEmlFiles(parsed.positionals);
+
+  const counts: Record<Level | 'error', number> = { danger: 0, warning: 0, caution: 0, none: 0, error: 0 };
+  for (const file of files) {
+    try {
+      const context: ScanContext = { policy, now: new Date(), reputation };
+      const verdict = await scan(await readMessage(file), context);
+      counts[verdict.level]++;
+      console.log(json ? verdictJson(file, verdict) : verdictText(file, verdict));
+    } catch (error) {
+      counts.error++;
+      const message = (error as Error).message || String(error);
+      console.log(json ? errorJson(file, message) : `ERROR   ${file}  ${message}`);
+    }
+  }
+  const summary =
+    `${files.length} message${files.length === 1 ? '' : 's'}: ${counts.danger} danger, ${counts.warning} warning, ` +
+    `${counts.caution} caution, ${counts.none} none, ${counts.error} unreadable`;
+  if (json) console.error(summary);
+  else console.log(`\n${summary}`);
+  return counts.error > 0 ? 1 : 0;
+}

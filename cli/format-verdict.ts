@@ -1,0 +1,30 @@
+import type { Verdict } from '../shared/types.ts';
+
+/** The `--json` line DESIGN.md fixes: file, level, phones, reasons, brands, saas. */
+export function verdictJson(file: string, verdict: Verdict): string {
+  return JSON.stringify({
+    file,
+    level: verdict.level,
+    phones: verdict.phones.map(({ e164, raw, region, lineType, part, inFeed, block, trusted }) => ({
+      e164, raw, region, lineType, part, inFeed, block, trusted,
+    })),
+    reasons: verdict.reasons.map(({ code, message, evidence }) => ({ code, message, evidence })),
+    brands: verdict.brands,
+    saas: verdict.saas,
+  });
+}
+
+export function errorJson(file: string, error: string): string {
+  return JSON.stringify({ file, error });
+}
+
+/** One readable line per message: level, file, numbers, then the reasons indented below. */
+export function verdictText(file: string, verdict: Verdict): string {
+  const numbers = verdict.phones.map((p) => p.e164 + (p.trusted ? ' (trusted)' : p.inFeed ? ' (on feed)' : p.block ? ' (block on feed)' : ''));
+  const head = `${verdict.level.toUpperCase().padEnd(7)} ${file}${numbers.length ? `  ${numbers.join(', ')}` : ''}`;
+  const saas = verdict.saas
+    ? [`        ${verdict.saas.platform}: ${verdict.saas.instance}${verdict.saas.authentic ? ' (authentic)' : ' (not authentic)'}${verdict.saas.trusted ? ', trusted' : ''}`]
+    : [];
+  const reasons = verdict.reasons.map((r) => `        - [${r.code}] ${r.message}`);
+  return [head, ...saas, ...reasons].join('\n');
+}

@@ -1,0 +1,39 @@
+import { UsageError } from './args.ts';
+
+const USAGE = `usage:
+  ringfence scan [--json] [--feed FILE_OR_URL]... [--policy FILE] PATH...
+  ringfence cluster [--json] PATH...
+  ringfence feed validate FILE
+  ringfence feed build [--from-cluster FILE] [--name NAME] [--out FILE] [INPUT...]`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => (await import('./commands/scan.ts')).run,
+  cluster: async () => (await import('./commands/cluster.ts')).run,
+  feed: async () => (await import('./commands/feed.ts')).run,
+};
+
+/** Runs the CLI and returns the exit status: 0 all judged, 1 some input failed, 2 bad arguments. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? console.log : console.error)(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    console.error(`ringfence: unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`ringfence ${name}: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    console.error(`ringfence ${name}: ${(error as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,10 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+
+/** E.164 form of a number written any usual way, or undefined when it is not a valid number. */
+export function normalizeNumber(raw: string, defaultRegion = 'US'): string | undefined {
+  const text = raw.trim();
+  if (text.length === 0 || text.length > 64) return undefined;
+  const parsed = parsePhoneNumberFromString(text, defaultRegion.toUpperCase() as CountryCode);
+  if (!parsed || !parsed.isValid()) return undefined;
+  return parsed.number;
+}

@@ -1,0 +1,41 @@
+import type { FeedFormat, FeedParseResult } from './types.ts';
+import type { ParseFeedOptions } from './parse-options.ts';
+import { resolveOptions } from './parse-options.ts';
+import { decodeInput } from './decode-input.ts';
+import { FeedParseError } from './feed-parse-error.ts';
+import { parseJson } from './parse-json.ts';
+import { detectJsonFormat, detectTextFormat } from './detect-format.ts';
+import { parseNative } from './parse-native.ts';
+import { parseText } from './parse-text.ts';
+import { parseCsv } from './parse-csv.ts';
+import { parseMisp } from './parse-misp.ts';
+
+const DEFAULT_NAMES: Record<FeedFormat, string> = {
+  ringfence: 'Ringfence feed',
+  text: 'Text feed',
+  csv: 'CSV feed',
+  misp: 'MISP feed',
+};
+
+/**
+ * Reads a feed in any supported format (detected unless `options.format` says) into normalised entries.
+ * Bad entries become `errors` (by line or entry) and are left out; a feed that cannot be read at all
+ * (over the size cap, not JSON, unknown shape) throws FeedParseError so the caller keeps its last good copy.
+ */
+export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions = {}): FeedParseResult {
+  const text = decodeInput(input, options.maxBytes);
+  const requested = options.format ?? 'auto';
+  const kind = requested === 'auto' ? detectTextFormat(text) : requested === 'text' || requested === 'csv' ? requested : 'json';
+
+  if (kind === 'text') return parseText(text, resolveOptions(options, DEFAULT_NAMES.text));
+  if (kind === 'csv') return parseCsv(text, resolveOptions(options, DEFAULT_NAMES.csv));
+
+  const document = parseJson(text);
+  const format = requested === 'auto' ? detectJsonFormat(document) : requested;
+  if (format === 'ringfence') return parseNative(document, resolveOptions(options, DEFAULT_NAMES.ringfence));
+  if (format === 'misp') return parseMisp(document, resolveOptions(options, DEFAULT_NAMES.misp));
+  throw new FeedParseError(
+    'unknown-format',
+    'JSON feed is neither a ringfence-feed/1 document nor MISP (an event or a restSearch export)',
+  );
+}

@@ -1,0 +1,147 @@
+import type { FeedEntry, FeedParseResult } from './types.ts';
+import type { ResolvedOptions } from './parse-options.ts';
+import { FeedCollector } from './feed-collector.ts';
+import { FeedParseError } from './feed-parse-error.ts';
+import { normalizeNumber } from './normalize-number.ts';
+import { describeType, preview, readDate, readText } from './entry-fields.ts';
+
+/** MISP attribute types that hold a phone number to call (premium-rate numbers are `prtn`). */
+const PHONE_TYPES = new Set(['phone-number', 'prtn']);
+/** Tags naming an impersonated brand: `brand:PayPal`, `ringfence:brand="PayPal"`. */
+const BRAND_TAG = /(?:^|:)brand\s*[:=]\s*"?([^"]+?)"?$/i;
+
+interface EventContext {
+  info?: string;
+  date?: string;
+}
+
+/**
+ * MISP JSON: an event (`{"Event": {...}}` or bare) with `Attribute` and `Object[].Attribute` entries, a list
+ * of events, or a restSearch export (`{"response": {"Attribute": [...]}}` / `{"response": [{"Event": ...}]}`).
+ * Attributes of other types are skipped; deleted ones too.
+ */
+export function parseMisp(document: unknown, options: ResolvedOptions): FeedParseResult {
+  const collector = new FeedCollector();
+  const events = findEvents(document);
+  if (!events) {
+    throw new FeedParseError('syntax', 'MISP feed must be an event, a list of events or a restSearch export');
+  }
+  events.forEach(({ event, where: eventWhere }) => {
+    if (!isObject(event)) {
+      collector.error(eventWhere, `event must be an object, got ${describeType(event)}`);
+      return;
+    }
+    const context = eventContext(event, (m) => collector.error(eventWhere, m));
+    forEachList(event.Attribute, `${eventWhere}Attribute`, collector, (attribute, where) =>
+      readAttribute(attribute, context, where, collector, options),
+    );
+    forEachList(event.Object, `${eventWhere}Object`, collector, (object, objectWhere) => {
+      if (!isObject(object)) {
+        collector.error(objectWhere, `object must be an object, got ${describeType(object)}`);
+        return;
+      }
+      forEachList(object.Attribute, `${objectWhere} Attribute`, collector, (attribute, where) =>
+        readAttribute(attribute, context, where, collector, options),
+      );
+    });
+  });
+  const { entries, errors } = collector.result();
+  return { feed: { format: 'misp', name: options.name, entries }, errors };
+}
+
+/** The events (or the one pseudo-event holding restSearch attributes) in a MISP document. */
+function findEvents(document: unknown): { event: unknown; where: string }[] | undefined {
+  if (Array.isArray(document)) return document.map((item, i) => ({ event: unwrap(item), where: `event ${i} ` }));
+  if (!isObject(document)) return undefined;
+  const response = document.response;
+  if (response !== undefined) {
+    if (Array.isArray(response)) return response.map((item, i) => ({ event: unwrap(item), where: `event ${i} ` }));
+    if (isObject(response) && 'Attribute' in response) return [{ event: response, where: '' }];
+    return undefined;
+  }
+  if (isObject(document.Event)) return [{ event: document.Event, where: '' }];
+  if ('Attribute' in document || 'Object' in document) return [{ event: document, where: '' }];
+  return undefined;
+}
+
+function unwrap(item: unknown): unknown {
+  return isObject(item) && isObject(item.Event) ? item.Event : item;
+}
+
+function eventContext(event: Record<string, unknown>, report: (m: string) => void): EventContext {
+  const context: EventContext = {};
+  const info = readText(event.info, 'event info', report);
+  if (info) context.info = info;
+  const date = readDate(event.date, 'event date', report);
+  if (date) context.date = date;
+  return context;
+}
+
+function forEachList(
+  list: unknown,
+  where: string,
+  collector: FeedCollector,
+  visit: (item: unknown, where: string) => void,
+): void {
+  if (list === undefined || list === null) return;
+  if (!Array.isArray(list)) {
+    collector.error(where, `must be a list, got ${describeType(list)}`);
+    return;
+  }
+  list.forEach((item, index) => visit(item, `${where} ${index}`));
+}
+
+function readAttribute(
+  raw: unknown,
+  context: EventContext,
+  where: string,
+  collector: FeedCollector,
+  options: ResolvedOptions,
+): void {
+  const report = (message: string) => collector.error(where, message);
+  if (!isObject(raw)) {
+    report(`attribute must be an object, got ${describeType(raw)}`);
+    return;
+  }
+  if (typeof raw.type !== 'string' || !PHONE_TYPES.has(raw.type)) return;
+  if (raw.deleted === true || raw.deleted === '1') return;
+  if (typeof raw.value !== 'string') {
+    report(`${raw.type} value must be text, got ${describeType(raw.value)}`);
+    return;
+  }
+  const e164 = normalizeNumber(raw.value, options.defaultRegion);
+  if (!e164) {
+    report(`not a valid phone number: ${preview(raw.value)}`);
+    return;
+  }
+  const entry: FeedEntry = { key: e164, kind: 'number', verdict: options.verdict };
+  const brands = tagBrands(raw.Tag, report);
+  if (brands.length > 0) entry.brands = brands;
+  const firstSeen = readDate(raw.first_seen, 'first_seen', report) ?? context.date;
+  const lastSeen = readDate(raw.last_seen, 'last_seen', report) ?? readDate(raw.timestamp, 'timestamp', report);
+  if (firstSeen) entry.firstSeen = firstSeen;
+  if (lastSeen ?? firstSeen) entry.lastSeen = (lastSeen ?? firstSeen)!;
+  const label = readText(raw.comment, 'comment', report);
+  if (label) entry.label = label;
+  if (context.info) entry.source = context.info;
+  collector.add(entry);
+}
+
+function tagBrands(tags: unknown, report: (m: string) => void): string[] {
+  if (tags === undefined || tags === null) return [];
+  if (!Array.isArray(tags)) {
+    report(`Tag must be a list, got ${describeType(tags)}`);
+    return [];
+  }
+  const brands: string[] = [];
+  for (const tag of tags) {
+    const name = isObject(tag) && typeof tag.name === 'string' ? tag.name : undefined;
+    const brand = name ? BRAND_TAG.exec(name.trim())?.[1]?.trim() : undefined;
+    if (brand && !brands.includes(brand)) brands.push(brand);
+  }
+  return brands;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

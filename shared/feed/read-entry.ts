@@ -1,0 +1,90 @@
+import type { EntryVerdict, FeedEntry } from './types.ts';
+import { normalizeNumber } from './normalize-number.ts';
+import { normalizeBlock } from './normalize-block.ts';
+import { preview, readBrands, readCount, readDate, readText } from './entry-fields.ts';
+
+type Report = (message: string) => void;
+
+/**
+ * One native-format entry (`{number|block, digits, verdict, brands, ...}`) checked field by field.
+ * A bad number, block or verdict drops the entry; a bad optional field drops only that field.
+ */
+export function readEntry(
+  raw: unknown,
+  defaults: { verdict: EntryVerdict; defaultRegion: string },
+  report: Report,
+): FeedEntry | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    report(`entry must be an object, got ${preview(raw)}`);
+    return undefined;
+  }
+  const record = raw as Record<string, unknown>;
+  const verdict = readVerdict(record.verdict, defaults.verdict, report);
+  if (!verdict) return undefined;
+  const key = readKey(record, defaults.defaultRegion, report);
+  if (!key) return undefined;
+
+  const entry: FeedEntry = { ...key, verdict };
+  const brands = readBrands(record.brands ?? record.brand, 'brands', report);
+  if (brands) entry.brands = brands;
+  assign(entry, 'label', readText(record.label, 'label', report));
+  assign(entry, 'firstSeen', readDate(record.firstSeen, 'firstSeen', report));
+  assign(entry, 'lastSeen', readDate(record.lastSeen, 'lastSeen', report));
+  assign(entry, 'expires', readDate(record.expires, 'expires', report));
+  assign(entry, 'reports', readCount(record.reports, 'reports', report));
+  assign(entry, 'lineType', readText(record.lineType, 'lineType', report));
+  assign(entry, 'carrier', readText(record.carrier, 'carrier', report));
+  assign(entry, 'source', readText(record.source, 'source', report));
+  return entry;
+}
+
+function readVerdict(value: unknown, fallback: EntryVerdict, report: Report): EntryVerdict | undefined {
+  if (value === undefined || value === null) return fallback;
+  if (value === 'scam' || value === 'trusted') return value;
+  report(`verdict must be "scam" or "trusted", got ${preview(value)}`);
+  return undefined;
+}
+
+function readKey(
+  record: Record<string, unknown>,
+  defaultRegion: string,
+  report: Report,
+): Pick<FeedEntry, 'key' | 'kind' | 'digits'> | undefined {
+  const { number, block } = record;
+  if (number !== undefined && block !== undefined) {
+    report('entry has both "number" and "block"');
+    return undefined;
+  }
+  if (number !== undefined) {
+    if (typeof number !== 'string') {
+      report(`number must be text like "+18047134598", got ${preview(number)}`);
+      return undefined;
+    }
+    const e164 = normalizeNumber(number, defaultRegion);
+    if (!e164) report(`not a valid phone number: ${preview(number)}`);
+    return e164 ? { key: e164, kind: 'number' } : undefined;
+  }
+  if (block !== undefined) {
+    if (typeof block !== 'string') {
+      report(`block must be text like "+1804713", got ${preview(block)}`);
+      return undefined;
+    }
+    const digits = record.digits;
+    if (digits !== undefined && (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 1 || digits > 12)) {
+      report(`digits must be a whole number from 1 to 12, got ${preview(digits)}`);
+      return undefined;
+    }
+    const result = normalizeBlock(block, digits as number | undefined);
+    if ('error' in result) {
+      report(result.error);
+      return undefined;
+    }
+    return { key: result.prefix, kind: 'block', digits: result.digits };
+  }
+  report('entry has neither "number" nor "block"');
+  return undefined;
+}
+
+function assign<K extends keyof FeedEntry>(entry: FeedEntry, field: K, value: FeedEntry[K] | undefined): void {
+  if (value !== undefined) entry[field] = value;
+}

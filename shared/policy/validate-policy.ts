@@ -1,0 +1,103 @@
+import { LEVELS, type FeedConfig, type Level, type Policy } from '../types.ts';
+
+export interface PolicyValidation {
+  policy: Policy;
+  /** One line per key that was dropped, e.g. `feedTtlDays: expected a positive number`. */
+  errors: string[];
+}
+
+const STRING_LISTS = ['trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants', 'extraBrands'] as const;
+const POSITIVE_NUMBERS = ['feedTtlDays', 'updateIntervalMinutes'] as const;
+const FEED_FORMATS = ['ringfence', 'text', 'csv', 'misp', 'auto'];
+
+/**
+ * Checks a policy from an untrusted source (managed storage, a hosted policy.json, a file): keeps every
+ * well-formed key, drops the rest with an error, never throws. Unknown keys are ignored.
+ */
+export function validatePolicy(input: unknown): PolicyValidation {
+  const errors: string[] = [];
+  const policy: Policy = {};
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { policy, errors: ['policy: expected a JSON object'] };
+  }
+  const raw = input as Record<string, unknown>;
+
+  for (const key of STRING_LISTS) {
+    if (raw[key] === undefined) continue;
+    if (Array.isArray(raw[key]) && (raw[key] as unknown[]).every((v) => typeof v === 'string')) {
+      policy[key] = (raw[key] as string[]).map((v) => v.trim()).filter(Boolean);
+    } else errors.push(`${key}: expected a list of strings`);
+  }
+  for (const key of POSITIVE_NUMBERS) {
+    if (raw[key] === undefined) continue;
+    const value = raw[key];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) policy[key] = value;
+    else errors.push(`${key}: expected a positive number`);
+  }
+  for (const key of ['reportEndpoint'] as const) {
+    if (raw[key] === undefined) continue;
+    if (isHttpUrl(raw[key])) policy[key] = raw[key] as string;
+    else errors.push(`${key}: expected an http(s) URL`);
+  }
+  if (raw.reportMailbox !== undefined) {
+    if (typeof raw.reportMailbox === 'string' && /^[^\s@]+@[^\s@]+$/.test(raw.reportMailbox)) policy.reportMailbox = raw.reportMailbox;
+    else errors.push('reportMailbox: expected an email address');
+  }
+  if (raw.defaultRegion !== undefined) {
+    if (typeof raw.defaultRegion === 'string' && /^[A-Za-z]{2}$/.test(raw.defaultRegion)) policy.defaultRegion = raw.defaultRegion.toUpperCase();
+    else errors.push('defaultRegion: expected a two-letter country code');
+  }
+  if (raw.useBundledFeed !== undefined) {
+    if (typeof raw.useBundledFeed === 'boolean') policy.useBundledFeed = raw.useBundledFeed;
+    else errors.push('useBundledFeed: expected true or false');
+  }
+  if (raw.minimumBannerLevel !== undefined) {
+    if (LEVELS.includes(raw.minimumBannerLevel as Level)) policy.minimumBannerLevel = raw.minimumBannerLevel as Level;
+    else errors.push(`minimumBannerLevel: expected one of ${LEVELS.join(', ')}`);
+  }
+  if (raw.feeds !== undefined) {
+    if (Array.isArray(raw.feeds)) {
+      policy.feeds = [];
+      raw.feeds.forEach((feed, i) => {
+        const checked = validateFeedConfig(feed);
+        if (typeof checked === 'string') errors.push(`feeds[${i}]: ${checked}`);
+        else policy.feeds!.push(checked);
+      });
+    } else errors.push('feeds: expected a list');
+  }
+  return { policy, errors };
+}
+
+function validateFeedConfig(input: unknown): FeedConfig | string {
+  if (typeof input !== 'object' || input === null) return 'expected an object with a url';
+  const raw = input as Record<string, unknown>;
+  if (!isHttpUrl(raw.url)) return 'url: expected an http(s) URL';
+  const feed: FeedConfig = { url: raw.url as string };
+  if (raw.format !== undefined) {
+    if (!FEED_FORMATS.includes(raw.format as string)) return `format: expected one of ${FEED_FORMATS.join(', ')}`;
+    feed.format = raw.format as FeedConfig['format'];
+  }
+  if (raw.verdict !== undefined) {
+    if (raw.verdict !== 'scam' && raw.verdict !== 'trusted') return 'verdict: expected "scam" or "trusted"';
+    feed.verdict = raw.verdict;
+  }
+  if (raw.publicKey !== undefined) {
+    if (typeof raw.publicKey !== 'string' || !raw.publicKey.trim()) return 'publicKey: expected a non-empty string';
+    feed.publicKey = raw.publicKey;
+  }
+  if (raw.name !== undefined) {
+    if (typeof raw.name !== 'string') return 'name: expected a string';
+    feed.name = raw.name;
+  }
+  return feed;
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+export { buildReportPayload, type ReportInput } from './build-report-payload.ts';
+export type { ReportPayload, ReportKind, ReportSurface } from './report-payload.ts';

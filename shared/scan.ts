@@ -1,0 +1,52 @@
+import type { FeedMatch, MailMessage, PhoneFinding, ScanContext, Verdict } from './types.ts';
+import { visibleParts } from './message-parts.ts';
+import { extractPhones } from './phone/index.ts';
+import { extractLure } from './lure/index.ts';
+import { analyseSaas } from './saas/index.ts';
+import { sightingReasons } from './sightings/index.ts';
+import { normaliseTrustedNumbers } from './policy/trusted-numbers.ts';
+import { judge } from './verdict/judge.ts';
+import type { LeveledReason } from './verdict/leveled-reason.ts';
+
+/**
+ * Judges one message: extracts numbers, lure features and platform identity, looks numbers up in the
+ * cached feeds and the device's sightings, and returns the verdict. Pure apart from the lookups in `context`.
+ */
+export async function scan(message: MailMessage, context: ScanContext): Promise<Verdict> {
+  const { policy, now } = context;
+  const parts = visibleParts(message);
+  const { phones, placeholders } = extractPhones(parts, { defaultRegion: policy.defaultRegion ?? 'US' });
+  const lure = extractLure(parts, phones, { extraBrands: policy.extraBrands ?? [] });
+  const saas = analyseSaas(message, policy, phones);
+
+  const trusted = normaliseTrustedNumbers(policy.trustedNumbers ?? [], policy.defaultRegion ?? 'US');
+  const numbers = unique(phones.map((p) => p.e164));
+  const reputation = await lookUp(numbers, context);
+  const sightings = await recordSightings(phones, trusted, lure.brands.map((b) => b.brand), context);
+
+  return judge({ message, phones, placeholders, lure, saas, trusted, reputation, sightings, now });
+}
+
+async function lookUp(numbers: string[], context: ScanContext): Promise<Map<string, FeedMatch[]>> {
+  const found = new Map<string, FeedMatch[]>();
+  if (!context.reputation || numbers.length === 0) return found;
+  for (const entry of await context.reputation.lookup(numbers, context.now)) found.set(entry.e164, entry.matches);
+  return found;
+}
+
+async function recordSightings(
+  phones: readonly PhoneFinding[],
+  trusted: ReadonlySet<string>,
+  brands: string[],
+  context: ScanContext,
+): Promise<LeveledReason[]> {
+  if (!context.sightings) return [];
+  const numbers = unique(phones.map((p) => p.e164)).filter((n) => !trusted.has(n));
+  if (numbers.length === 0) return [];
+  const known = await context.sightings.recordAndGet(numbers, unique(brands), context.now);
+  return sightingReasons(known, unique(brands), context.now);
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

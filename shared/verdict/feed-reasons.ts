@@ -1,0 +1,47 @@
+import type { FeedMatch, PhoneVerdict } from '../types.ts';
+import { describeMatch } from '../feed/index.ts';
+import type { LeveledReason } from './leveled-reason.ts';
+import { formatNumber } from './format-number.ts';
+
+/** Reasons from the reputation feeds: live scam entries raise danger; expired ones are history, a quiet note. */
+export function feedReasons(
+  phones: readonly PhoneVerdict[],
+  reputation: ReadonlyMap<string, FeedMatch[]>,
+  now: Date,
+): LeveledReason[] {
+  const reasons: LeveledReason[] = [];
+  for (const phone of phones) {
+    const matches = (reputation.get(phone.e164) ?? []).filter((m) => m.verdict === 'scam');
+    const number = formatNumber(phone.e164);
+    const exact = matches.find((m) => m.kind === 'number' && !m.expired);
+    const block = matches.find((m) => m.kind === 'block' && !m.expired);
+    if (exact) {
+      reasons.push({
+        code: 'feed-number',
+        level: 'danger',
+        message: `${number} is on a scam-number list (${exact.feed}). ${describeMatch(exact, now)}`,
+        evidence: phone.raw,
+      });
+    } else if (block) {
+      reasons.push({
+        code: 'feed-block',
+        level: 'danger',
+        message:
+          `${number} belongs to a block of numbers that scammers use (${block.key} followed by ${block.digits ?? '?'} digits, ` +
+          `on ${block.feed}). ${describeMatch(block, now)}`,
+        evidence: phone.raw,
+      });
+    } else {
+      const old = matches.find((m) => m.expired);
+      if (old) {
+        reasons.push({
+          code: 'feed-expired',
+          level: 'caution',
+          message: `${number} was reported as a scam number in the past (${old.feed}); the report has expired. ${describeMatch(old, now)}`,
+          evidence: phone.raw,
+        });
+      }
+    }
+  }
+  return reasons;
+}

@@ -1,0 +1,94 @@
+import type { PhoneVerdict } from '../types.ts';
+import type { Findings } from './judge.ts';
+import type { LeveledReason } from './leveled-reason.ts';
+import { formatNumber } from './format-number.ts';
+
+/** Business contexts in which a phone call to "cancel" or "dispute" is the classic callback lure. */
+const BILLING_KINDS = new Set([
+  'invoice', 'renewal', 'subscription', 'order', 'payment', 'refund', 'purchase', 'charge', 'debit',
+  'security-alert', 'login-alert', 'account-lock', 'crypto',
+]);
+
+/** Triggers that push the reader to act on a charge they did not expect. */
+const CALLBACK_TRIGGERS = new Set(['confusion', 'relief', 'fear']);
+
+/** Heuristic reasons for callback lures: brand impersonation, billing context, a number to call. */
+export function lureReasons({ lure, placeholders, phones: allPhones }: Findings, phones: readonly PhoneVerdict[]): LeveledReason[] {
+  const reasons: LeveledReason[] = [];
+  const billing = lure.contexts.filter((c) => BILLING_KINDS.has(c.kind));
+  const triggers = lure.triggers.filter((t) => CALLBACK_TRIGGERS.has(t.kind));
+  const phoneNumbers = new Set(phones.map((p) => p.e164));
+  const ctaForUntrusted = lure.callToAction.filter((c) => c.phoneE164 !== undefined && phoneNumbers.has(c.phoneE164));
+  const target = pickTarget(phones, ctaForUntrusted.map((c) => c.phoneE164));
+  const brands = [...new Set(lure.brands.map((b) => b.brand))];
+  const context = billing[0]?.kind;
+
+  if (target && brands.length > 0 && ctaForUntrusted.length > 0 && (billing.length > 0 || lure.amounts.length > 0)) {
+    reasons.push({
+      code: 'brand-callback-lure',
+      level: 'warning',
+      message:
+        `This message presents itself as ${list(brands)}${context ? ` (${describeContext(context)})` : ''} and asks you to call ` +
+        `${formatNumber(target.e164)}. Scammers send fake invoices and renewals so that you phone them. ` +
+        `Do not call: if in doubt, use the number on the company's own website.`,
+      evidence: ctaForUntrusted[0]?.evidence ?? target.raw,
+    });
+  } else if (target && ctaForUntrusted.length > 0 && billing.length > 0 && (lure.amounts.length > 0 || triggers.length > 0)) {
+    reasons.push({
+      code: 'callback-lure',
+      level: triggers.length > 0 && lure.amounts.length > 0 ? 'warning' : 'caution',
+      message:
+        `This message is about ${describeContext(billing[0]!.kind)} you may not recognise and asks you to call ` +
+        `${formatNumber(target.e164)}. That is how callback scams work: do not call a number from an unexpected bill.`,
+      evidence: ctaForUntrusted[0]?.evidence ?? target.raw,
+    });
+  } else if (allPhones.length === 0 && brands.length > 0 && lure.callToAction.length > 0 && billing.length > 0) {
+    reasons.push({
+      code: 'callback-lure-no-number',
+      level: 'caution',
+      message:
+        `This message presents itself as ${list(brands)} and asks you to phone about ${describeContext(billing[0]!.kind)}, ` +
+        `but the number is not in the text (it may be in an image).`,
+      evidence: lure.callToAction[0]?.evidence,
+    });
+  }
+
+  if (placeholders.length > 0 && (brands.length > 0 || billing.length > 0)) {
+    reasons.push({
+      code: 'scam-template-placeholder',
+      level: 'caution',
+      message: `The message contains a placeholder or fake number ("${placeholders[0]!.raw}"), a sign of a mass-mailing scam template.`,
+      evidence: placeholders[0]!.raw,
+    });
+  }
+  return reasons;
+}
+
+function pickTarget(phones: readonly PhoneVerdict[], ctaNumbers: (string | undefined)[]): PhoneVerdict | undefined {
+  return phones.find((p) => ctaNumbers.includes(p.e164)) ?? phones[0];
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const CONTEXT_WORDS: Record<string, string> = {
+  invoice: 'an invoice',
+  renewal: 'a renewal',
+  subscription: 'a subscription',
+  order: 'an order',
+  payment: 'a payment',
+  refund: 'a refund',
+  purchase: 'a purchase',
+  charge: 'a charge',
+  debit: 'a debit',
+  'security-alert': 'a security alert',
+  'login-alert': 'a sign-in alert',
+  'account-lock': 'a locked account',
+  crypto: 'a crypto account',
+};
+
+function describeContext(kind: string): string {
+  return CONTEXT_WORDS[kind] ?? kind;
+}
