@@ -1,13 +1,12 @@
 // Static checks of the add-in manifest: well-formed, every resid defined with the right kind, ids unique,
 // hosted URLs under one base, and the read-surface pane (pinnable) and report surface present.
 import { DOMParser } from '@xmldom/xmldom';
+import { REPORT_FUNCTION_NAME } from './report-function.ts';
 
 export const NS_VERSION_OVERRIDES_1_1 = 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1';
 export const NS_BASIC_TYPES = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
 const NS_XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
-/** Name the report handler registers with Office.actions.associate (addin/report/report-entry.ts). */
-export const REPORT_FUNCTION_NAME = 'onSpamReport';
 
 const SHORT_STRING_MAX = 125;
 const LONG_STRING_MAX = 250;

@@ -51,7 +51,8 @@ function keepNonStructural(block: string): string[] {
 
 function formatAddress(address: { name: string; address: string }): string {
   const mailbox = `<${oneLine(address.address).replace(/[<>]/g, '')}>`;
-  return address.name ? `${encodeWord(address.name)} ${mailbox}` : mailbox;
+  // Display names are always encoded: a comma or quote in a bare phrase would split the address list.
+  return address.name ? `=?UTF-8?B?${bytesToBase64(new TextEncoder().encode(oneLine(address.name)))}?= ${mailbox}` : mailbox;
 }
 
 /** RFC 2047 encoded word, so any display name or subject survives as one header line. */

@@ -35,5 +35,9 @@ export function mapColumns(header: readonly string[]): Partial<Record<CsvField, 
       }
     }
   }
+  if (map.number === undefined) {
+    const guess = keys.findIndex((key) => /phone|number|e164|msisdn|caller|^tel/.test(key));
+    if (guess >= 0) map.number = guess;
+  }
   return map;
 }

@@ -16,56 +16,73 @@ export interface CsvProblem {
 export function csvRows(text: string, delimiter: string, problems: CsvProblem[]): CsvRow[] {
   const rows: CsvRow[] = [];
   let cells: string[] = [];
-  let cell = '';
   let line = 1;
   let rowLine = 1;
-  let quoted = false;
-  let quoteLine = 1;
-  let cellStarted = false;
+  let i = 0;
+  const n = text.length;
 
-  const endRow = () => {
-    cells.push(cell);
-    if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
-    cells = [];
-    cell = '';
-    cellStarted = false;
-  };
-
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (char === '\n') line++;
-        cell += char;
+  while (i <= n) {
+    let cell: string;
+    if (text[i] === '"') {
+      const quoteLine = line;
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', from);
+        if (close < 0) {
+          value += text.slice(from);
+          line += countNewlines(text, from, n);
+          problems.push({ line: quoteLine, message: 'quoted field is never closed' });
+          i = n;
+          break;
+        }
+        value += text.slice(from, close);
+        line += countNewlines(text, from, close);
+        if (text[close + 1] === '"') {
+          value += '"';
+          from = close + 2;
+          continue;
+        }
+        i = close + 1;
+        break;
       }
+      // Text between the closing quote and the delimiter is kept, not dropped.
+      const end = nextBreak(text, i, delimiter);
+      cell = value + text.slice(i, end);
+      i = end;
+    } else {
+      const end = nextBreak(text, i, delimiter);
+      cell = text.slice(i, end);
+      i = end;
+    }
+    cells.push(cell);
+    if (text[i] === delimiter) {
+      i++;
       continue;
     }
-    if (char === '"' && !cellStarted) {
-      quoted = true;
-      quoteLine = line;
-      cellStarted = true;
-    } else if (char === delimiter) {
-      cells.push(cell);
-      cell = '';
-      cellStarted = false;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else {
-      cell += char;
-      cellStarted = true;
-    }
+    // End of line or of text: close the row.
+    if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
+    cells = [];
+    if (i >= n) break;
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    line++;
+    rowLine = line;
   }
-  if (quoted) problems.push({ line: quoteLine, message: 'quoted field is never closed' });
-  if (cell !== '' || cells.length > 0) endRow();
   return rows;
+}
+
+function nextBreak(text: string, from: number, delimiter: string): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === delimiter || c === '\n' || c === '\r') return i;
+  }
+  return text.length;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 /** The delimiter a header line uses: tab, semicolon or comma (most frequent outside quotes). */

@@ -6,17 +6,22 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export function decodeInput(input: string | Uint8Array, maxBytes = DEFAULT_MAX_BYTES): string {
   if (typeof input === 'string') {
     if (utf8Length(input, maxBytes) > maxBytes) throw tooLarge(maxBytes);
-    return stripBom(input);
+    return checkText(stripBom(input));
   }
   if (!(input instanceof Uint8Array)) throw new FeedParseError('not-text', 'feed must be text or bytes');
   if (input.byteLength > maxBytes) throw tooLarge(maxBytes);
-  let text: string;
+  return checkText(stripBom(decodeBytes(input)));
+}
+
+/** UTF-8; UTF-16 when a byte order mark says so (Excel "Unicode text"); else Windows-1252 (old exports). */
+function decodeBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FeedParseError('not-text', 'feed is not UTF-8 text');
+    return new TextDecoder('windows-1252').decode(bytes);
   }
-  return stripBom(text);
 }
 
 function tooLarge(maxBytes: number): FeedParseError {
@@ -44,6 +49,12 @@ function utf8Length(text: string, limit: number): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** Text with NUL characters is binary, not a feed in any format. */
+function checkText(text: string): string {
+  if (text.includes('\u0000')) throw new FeedParseError('not-text', 'feed holds NUL bytes: binary data, not a feed');
+  return text;
 }
 
 function stripBom(text: string): string {

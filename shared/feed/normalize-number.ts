@@ -4,7 +4,8 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js'
 export function normalizeNumber(raw: string, defaultRegion = 'US'): string | undefined {
   const text = raw.trim();
   if (text.length === 0 || text.length > 64) return undefined;
-  const parsed = parsePhoneNumberFromString(text, defaultRegion.toUpperCase() as CountryCode);
+  // extract: false — the whole field must be the number, not text that merely contains one.
+  const parsed = parsePhoneNumberFromString(text, { defaultCountry: defaultRegion.toUpperCase() as CountryCode, extract: false });
   if (!parsed || !parsed.isValid()) return undefined;
   return parsed.number;
 }

@@ -17,9 +17,14 @@ export function parseCsv(text: string, options: ResolvedOptions): FeedParseResul
   const firstLine = body.slice(0, body.search(/\r|\n|$/));
   const problems: CsvProblem[] = [];
   const rows = csvRows(body, detectDelimiter(firstLine), problems);
-  const header = rows.shift();
+  const header = rows[0];
   if (!header) throw new FeedParseError('syntax', 'CSV feed has no header row');
-  const columns = mapColumns(header.cells);
+  let columns = mapColumns(header.cells);
+  if (columns.number === undefined) {
+    // No header at all: the first row is data when one of its cells is a number.
+    const numberCell = header.cells.findIndex((cell) => !('error' in parseNumberOrBlock(cell, 'scam', options.defaultRegion)));
+    if (numberCell >= 0) columns = { number: numberCell };
+  } else rows.shift();
   if (columns.number === undefined) {
     throw new FeedParseError(
       'syntax',
@@ -59,6 +64,10 @@ function readRow(
   }
   const verdict = (verdictCell || options.verdict) as FeedEntry['verdict'];
   const digits = readCount(cell('digits'), 'digits', report);
+  if (digits !== undefined && (digits < 1 || digits > 12)) {
+    report(`digits must be a whole number from 1 to 12, got ${digits}`);
+    return undefined;
+  }
   const withDigits = digits !== undefined && !raw.endsWith('*') ? `${raw.replace(/[\s().-]/g, '')}${'x'.repeat(digits)}` : raw;
   const parsed = parseNumberOrBlock(withDigits, verdict, options.defaultRegion);
   if ('error' in parsed) {

@@ -2,11 +2,13 @@ import type { FeedEntry, FeedParseResult } from './types.ts';
 import type { ResolvedOptions } from './parse-options.ts';
 import { FeedCollector } from './feed-collector.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { normalizeNumber } from './normalize-number.ts';
-import { describeType, preview, readDate, readText } from './entry-fields.ts';
+import { parseNumberOrBlock } from './parse-text-line.ts';
+import { describeType, readDate, readText } from './entry-fields.ts';
 
 /** MISP attribute types that hold a phone number to call (premium-rate numbers are `prtn`). */
 const PHONE_TYPES = new Set(['phone-number', 'prtn']);
+/** Object attribute relations that hold a phone number even when typed as plain text. */
+const PHONE_RELATION = /^(phone|phone-number|phone_number|telephone|msisdn|callback-number)$/i;
 /** Tags naming an impersonated brand: `brand:PayPal`, `ringfence:brand="PayPal"`. */
 const BRAND_TAG = /(?:^|:)brand\s*[:=]\s*"?([^"]+?)"?$/i;
 
@@ -103,18 +105,18 @@ function readAttribute(
     report(`attribute must be an object, got ${describeType(raw)}`);
     return;
   }
-  if (typeof raw.type !== 'string' || !PHONE_TYPES.has(raw.type)) return;
+  if (!isPhoneAttribute(raw)) return;
   if (raw.deleted === true || raw.deleted === '1') return;
   if (typeof raw.value !== 'string') {
-    report(`${raw.type} value must be text, got ${describeType(raw.value)}`);
+    report(`${String(raw.type)} value must be text, got ${describeType(raw.value)}`);
     return;
   }
-  const e164 = normalizeNumber(raw.value, options.defaultRegion);
-  if (!e164) {
-    report(`not a valid phone number: ${preview(raw.value)}`);
+  const parsed = parseNumberOrBlock(raw.value, options.verdict, options.defaultRegion);
+  if ('error' in parsed) {
+    report(parsed.error);
     return;
   }
-  const entry: FeedEntry = { key: e164, kind: 'number', verdict: options.verdict };
+  const entry: FeedEntry = parsed;
   const brands = tagBrands(raw.Tag, report);
   if (brands.length > 0) entry.brands = brands;
   const firstSeen = readDate(raw.first_seen, 'first_seen', report) ?? context.date;
@@ -127,6 +129,13 @@ function readAttribute(
   collector.add(entry);
 }
 
+/** A phone-number (or prtn) attribute, or an object attribute whose relation names a phone number. */
+function isPhoneAttribute(raw: Record<string, unknown>): boolean {
+  if (typeof raw.type !== 'string') return false;
+  if (PHONE_TYPES.has(raw.type)) return true;
+  return raw.type === 'text' && typeof raw.object_relation === 'string' && PHONE_RELATION.test(raw.object_relation);
+}
+
 function tagBrands(tags: unknown, report: (m: string) => void): string[] {
   if (tags === undefined || tags === null) return [];
   if (!Array.isArray(tags)) {
@@ -136,7 +145,7 @@ function tagBrands(tags: unknown, report: (m: string) => void): string[] {
   const brands: string[] = [];
   for (const tag of tags) {
     const name = isObject(tag) && typeof tag.name === 'string' ? tag.name : undefined;
-    const brand = name ? BRAND_TAG.exec(name.trim())?.[1]?.trim() : undefined;
+    const brand = name && name.length <= 200 ? BRAND_TAG.exec(name.trim())?.[1]?.trim() : undefined;
     if (brand && !brands.includes(brand)) brands.push(brand);
   }
   return brands;

@@ -13,7 +13,7 @@ export function parseNative(document: unknown, options: ResolvedOptions): FeedPa
     throw new FeedParseError('syntax', `a ${NATIVE_FORMAT} feed must be a JSON object`);
   }
   const root = document as Record<string, unknown>;
-  if (root.format !== NATIVE_FORMAT) {
+  if (root.format !== undefined && root.format !== NATIVE_FORMAT) {
     throw new FeedParseError('unsupported-version', `unsupported feed format ${preview(root.format)}; expected "${NATIVE_FORMAT}"`);
   }
   if (!Array.isArray(root.entries)) {

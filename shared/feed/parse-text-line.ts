@@ -3,6 +3,9 @@ import { normalizeNumber } from './normalize-number.ts';
 import { normalizeBlock } from './normalize-block.ts';
 import { preview } from './entry-fields.ts';
 
+/** Longest text read as one number or block ("+1 (804) 713-4598 XXXX" and generous spacing fit). */
+export const MAX_NUMBER_TEXT = 64;
+
 /** Text after a `#` that starts the line or follows a space is a comment. */
 export function stripComment(line: string): string {
   const hash = line.search(/(^|\s)#/);
@@ -18,6 +21,7 @@ export function parseNumberOrBlock(
   verdict: EntryVerdict,
   defaultRegion: string,
 ): FeedEntry | { error: string } {
+  if (text.length > MAX_NUMBER_TEXT) return { error: `too long to be a phone number or block: ${preview(text)}` };
   const compact = text.replace(/[\s().-]/g, '');
   const star = /^(\+\d+)\*$/.exec(compact);
   const placeholders = /^(\+\d+?)([xX]+)$/.exec(compact);

@@ -1,6 +1,7 @@
 import type { EntryVerdict, FeedEntry } from './types.ts';
 import { normalizeNumber } from './normalize-number.ts';
 import { normalizeBlock } from './normalize-block.ts';
+import { MAX_NUMBER_TEXT } from './parse-text-line.ts';
 import { preview, readBrands, readCount, readDate, readText } from './entry-fields.ts';
 
 type Report = (message: string) => void;
@@ -69,12 +70,18 @@ function readKey(
       report(`block must be text like "+1804713", got ${preview(block)}`);
       return undefined;
     }
-    const digits = record.digits;
+    const digits = typeof record.digits === 'string' && /^\d{1,2}$/.test(record.digits.trim()) ? Number(record.digits) : record.digits;
     if (digits !== undefined && (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 1 || digits > 12)) {
       report(`digits must be a whole number from 1 to 12, got ${preview(digits)}`);
       return undefined;
     }
-    const result = normalizeBlock(block, digits as number | undefined);
+    if (block.length > MAX_NUMBER_TEXT) {
+      report(`block is too long to be a number prefix: ${preview(block)}`);
+      return undefined;
+    }
+    const written = /^(.*?)(\*|[xX]+)$/.exec(block.trim());
+    const fromMask = written?.[2] && written[2] !== '*' ? written[2].length : undefined;
+    const result = normalizeBlock(written ? written[1]! : block, (digits as number | undefined) ?? fromMask);
     if ('error' in result) {
       report(result.error);
       return undefined;

@@ -1,15 +1,9 @@
 import { NAMED_ENTITIES } from './html-entities.ts';
+import { WINDOWS_1252_C1 } from './windows-1252.ts';
 
 // Longest name in the table ("CounterClockwiseContourIntegral;") is 32 characters.
 const MAX_NAME = 32;
 
-// Numeric references to C1 controls mean the windows-1252 characters (HTML spec, "numeric character reference end state").
-const C1_REMAP: Readonly<Record<number, number>> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018,
-  0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc,
-  0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
-};
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -21,7 +15,8 @@ function isHexDigit(c: number): boolean {
 
 function codePointToString(code: number): string {
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-  return String.fromCodePoint(C1_REMAP[code] ?? code);
+  // Numeric references to C1 controls mean the windows-1252 characters (HTML spec).
+  return String.fromCodePoint(WINDOWS_1252_C1[code] ?? code);
 }
 
 /**

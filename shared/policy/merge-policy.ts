@@ -10,5 +10,5 @@ export function mergePolicy(admin: Policy | undefined, user: Policy | undefined)
       if (value !== undefined && value !== null) merged[key] = value;
     }
   }
-  return merged as Policy & typeof DEFAULT_POLICY;
+  return merged as unknown as Policy & typeof DEFAULT_POLICY;
 }

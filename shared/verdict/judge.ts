@@ -6,6 +6,7 @@ import type { LeveledReason } from './leveled-reason.ts';
 import { maxLevel, levelRank } from './levels.ts';
 import { feedReasons } from './feed-reasons.ts';
 import { lureReasons } from './lure-reasons.ts';
+import { evasionReasons } from './evasion-reasons.ts';
 
 export interface Findings {
   message: MailMessage;
@@ -27,6 +28,7 @@ export function judge(findings: Findings): Verdict {
   const reasons: LeveledReason[] = [
     ...feedReasons(untrusted, findings.reputation, findings.now),
     ...lureReasons(findings, untrusted),
+    ...evasionReasons(findings, untrusted),
     ...(findings.saas?.reasons ?? []),
     ...findings.sightings,
   ];

@@ -12,18 +12,27 @@ const BILLING_KINDS = new Set([
 /** Triggers that push the reader to act on a charge they did not expect. */
 const CALLBACK_TRIGGERS = new Set(['confusion', 'relief', 'fear']);
 
+/** Visible text longer than this reads like a newsletter or a discussion, not a one-screen lure. */
+const LONG_MESSAGE = 10_000;
+/** A bare "Phone:" label counts as a call to action only in a message this short. */
+const SHORT_MESSAGE = 4_000;
+
 /** Heuristic reasons for callback lures: brand impersonation, billing context, a number to call. */
-export function lureReasons({ lure, placeholders, phones: allPhones }: Findings, phones: readonly PhoneVerdict[]): LeveledReason[] {
+export function lureReasons({ lure, placeholders, phones: allPhones, message }: Findings, phones: readonly PhoneVerdict[]): LeveledReason[] {
   const reasons: LeveledReason[] = [];
+  const length = visibleLength(message);
   const billing = lure.contexts.filter((c) => BILLING_KINDS.has(c.kind));
   const triggers = lure.triggers.filter((t) => CALLBACK_TRIGGERS.has(t.kind));
-  const phoneNumbers = new Set(phones.map((p) => p.e164));
-  const ctaForUntrusted = lure.callToAction.filter((c) => c.phoneE164 !== undefined && phoneNumbers.has(c.phoneE164));
-  const target = pickTarget(phones, ctaForUntrusted.map((c) => c.phoneE164));
+  const untrusted = new Set(phones.map((p) => p.e164));
+  const calls = lure.callToAction.filter(
+    (c) => c.phoneE164 !== undefined && untrusted.has(c.phoneE164) && (c.kind === 'request' || length <= SHORT_MESSAGE),
+  );
+  const requests = calls.filter((c) => c.kind === 'request');
+  const target = phones.find((p) => calls.some((c) => c.phoneE164 === p.e164));
   const brands = [...new Set(lure.brands.map((b) => b.brand))];
   const context = billing[0]?.kind;
 
-  if (target && brands.length > 0 && ctaForUntrusted.length > 0 && (billing.length > 0 || lure.amounts.length > 0)) {
+  if (target && brands.length > 0 && length <= LONG_MESSAGE && (billing.length > 0 || lure.amounts.length > 0)) {
     reasons.push({
       code: 'brand-callback-lure',
       level: 'warning',
@@ -31,16 +40,17 @@ export function lureReasons({ lure, placeholders, phones: allPhones }: Findings,
         `This message presents itself as ${list(brands)}${context ? ` (${describeContext(context)})` : ''} and asks you to call ` +
         `${formatNumber(target.e164)}. Scammers send fake invoices and renewals so that you phone them. ` +
         `Do not call: if in doubt, use the number on the company's own website.`,
-      evidence: ctaForUntrusted[0]?.evidence ?? target.raw,
+      evidence: calls[0]?.evidence ?? target.raw,
     });
-  } else if (target && ctaForUntrusted.length > 0 && billing.length > 0 && (lure.amounts.length > 0 || triggers.length > 0)) {
+  } else if (target && requests.length > 0 && billing.length > 0 && length <= LONG_MESSAGE) {
+    const strong = triggers.length > 0 && lure.amounts.length > 0;
     reasons.push({
       code: 'callback-lure',
-      level: triggers.length > 0 && lure.amounts.length > 0 ? 'warning' : 'caution',
+      level: strong ? 'warning' : 'caution',
       message:
         `This message is about ${describeContext(billing[0]!.kind)} you may not recognise and asks you to call ` +
         `${formatNumber(target.e164)}. That is how callback scams work: do not call a number from an unexpected bill.`,
-      evidence: ctaForUntrusted[0]?.evidence ?? target.raw,
+      evidence: requests[0]?.evidence ?? target.raw,
     });
   } else if (allPhones.length === 0 && brands.length > 0 && lure.callToAction.length > 0 && billing.length > 0) {
     reasons.push({
@@ -64,8 +74,8 @@ export function lureReasons({ lure, placeholders, phones: allPhones }: Findings,
   return reasons;
 }
 
-function pickTarget(phones: readonly PhoneVerdict[], ctaNumbers: (string | undefined)[]): PhoneVerdict | undefined {
-  return phones.find((p) => ctaNumbers.includes(p.e164)) ?? phones[0];
+function visibleLength(message: Findings['message']): number {
+  return message.text.length + message.parts.reduce((n, p) => n + p.text.length, 0);
 }
 
 function list(items: string[]): string {

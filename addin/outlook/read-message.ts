@@ -1,0 +1,110 @@
+// Reads the open Outlook item into a MailMessage: the whole .eml where the client can give it (Mailbox 1.14),
+// else body + internet headers (1.8) + attachment metadata, through the same MIME parser either way.
+import type { Attachment, MailMessage } from '../../shared/types.ts';
+import { base64ToBytes } from './base64.ts';
+import { itemToMime, type ItemFields } from './item-to-mime.ts';
+import { OfficeApiError, officeCall } from './office-async.ts';
+import { supports, type OfficeLike, type ReadItem } from './office-like.ts';
+import { parseHeaderBlock } from './parse-header-block.ts';
+
+export class NoItemError extends Error {
+  constructor() {
+    super('No message is open. Select a single message to check it.');
+    this.name = 'NoItemError';
+  }
+}
+
+export class NotAMessageError extends Error {
+  constructor(readonly itemType: string) {
+    super(`Ringfence checks email messages; this item is a ${itemType}.`);
+    this.name = 'NotAMessageError';
+  }
+}
+
+export type ParseEml = (raw: Uint8Array) => Promise<MailMessage>;
+
+export interface ReadResult {
+  message: MailMessage;
+  /** How it was read: the full .eml, or rebuilt from the item's fields. */
+  source: 'eml' | 'item';
+  /** The .eml bytes when read whole (kept for a report mailbox; never sent unless the user reports). */
+  eml?: Uint8Array;
+  /** What could not be read (the scan still runs on the rest). */
+  warnings: string[];
+}
+
+export interface ReadOptions {
+  parseEml: ParseEml;
+  timeoutMs?: number;
+}
+
+/** Returns the current item if it is a message; throws NoItemError or NotAMessageError otherwise. */
+export function currentMessageItem(office: OfficeLike): ReadItem {
+  const item = office.context.mailbox.item;
+  if (!item) throw new NoItemError();
+  if (item.itemType !== office.MailboxEnums.ItemType.Message) throw new NotAMessageError(String(item.itemType));
+  return item;
+}
+
+export async function readMessage(office: OfficeLike, options: ReadOptions): Promise<ReadResult> {
+  const item = currentMessageItem(office);
+  const warnings: string[] = [];
+  if (supports(office, '1.14') && typeof item.getAsFileAsync === 'function') {
+    try {
+      const base64 = await officeCall<string>(office, 'getAsFileAsync', (cb) => item.getAsFileAsync(cb), options.timeoutMs);
+      const eml = base64ToBytes(base64);
+      return { message: await options.parseEml(eml), source: 'eml', eml, warnings };
+    } catch (error) {
+      warnings.push(`Could not read the whole message (${(error as Error).message}); checked its body and headers instead.`);
+    }
+  }
+  const fields = await readFields(office, item, warnings, options.timeoutMs);
+  const message = await options.parseEml(itemToMime(fields));
+  message.headers = fields.internetHeaders === null ? [] : parseHeaderBlock(fields.internetHeaders);
+  message.attachments = attachmentsOf(item);
+  return { message, source: 'item', warnings };
+}
+
+async function readFields(office: OfficeLike, item: ReadItem, warnings: string[], timeoutMs?: number): Promise<ItemFields> {
+  const body = await readBody(office, item, timeoutMs);
+  let internetHeaders: string | null = null;
+  if (supports(office, '1.8') && typeof item.getAllInternetHeadersAsync === 'function') {
+    try {
+      internetHeaders = await officeCall<string>(office, 'getAllInternetHeadersAsync', (cb) => item.getAllInternetHeadersAsync(cb), timeoutMs);
+    } catch (error) {
+      warnings.push(`Could not read the message headers (${(error as Error).message}).`);
+    }
+  }
+  const from = item.from ?? item.sender;
+  return {
+    internetHeaders,
+    subject: item.subject ?? '',
+    from: from ? { name: from.displayName ?? '', address: from.emailAddress ?? '' } : null,
+    to: (item.to ?? []).map((a) => ({ name: a.displayName ?? '', address: a.emailAddress ?? '' })),
+    date: item.dateTimeCreated ? new Date(item.dateTimeCreated) : null,
+    messageId: item.internetMessageId ?? '',
+    body,
+  };
+}
+
+/** HTML first (hidden text can only be told apart there), plain text if HTML fails or comes back empty. */
+async function readBody(office: OfficeLike, item: ReadItem, timeoutMs?: number): Promise<ItemFields['body']> {
+  try {
+    const html = await officeCall<string>(office, 'body.getAsync(html)', (cb) => item.body.getAsync(office.CoercionType.Html as Office.CoercionType, cb), timeoutMs);
+    if (html && html.trim()) return { kind: 'html', content: html };
+    throw new OfficeApiError('body.getAsync(html)', 'empty body');
+  } catch (htmlError) {
+    try {
+      const text = await officeCall<string>(office, 'body.getAsync(text)', (cb) => item.body.getAsync(office.CoercionType.Text as Office.CoercionType, cb), timeoutMs);
+      return { kind: 'text', content: text ?? '' };
+    } catch (textError) {
+      throw new OfficeApiError('body.getAsync', `${(htmlError as Error).message}; ${(textError as Error).message}`);
+    }
+  }
+}
+
+function attachmentsOf(item: ReadItem): Attachment[] {
+  return (item.attachments ?? [])
+    .filter((a) => !a.isInline)
+    .map((a) => ({ name: a.name ?? '', mediaType: a.contentType || 'application/octet-stream', size: a.size ?? 0 }));
+}

@@ -1,0 +1,77 @@
+// Reads the hosted policy.json, checks it, and keeps the last good copy for when the server cannot be reached.
+import { mergePolicy } from '../../shared/policy/merge-policy.ts';
+import { validatePolicy } from '../../shared/policy/validate-policy.ts';
+import { readReportMove, type ReportMove } from './report-move.ts';
+import { withTimeout } from '../outlook/timeout-signal.ts';
+
+export type EffectivePolicy = ReturnType<typeof mergePolicy>;
+
+export interface HostedPolicy {
+  policy: EffectivePolicy;
+  reportMove: ReportMove;
+  /** Where it came from: the server now, the last good copy, or built-in defaults. */
+  source: 'hosted' | 'cached' | 'defaults';
+  /** Keys that were malformed and ignored, and why the hosted copy was not used. */
+  problems: string[];
+}
+
+/** Where the last good policy text is kept (localStorage in the task pane; absent in the JS-only runtime). */
+export interface PolicyCache {
+  get(): string | null;
+  set(text: string): void;
+}
+
+export const POLICY_MAX_BYTES = 1_000_000;
+
+export async function loadHostedPolicy(
+  url: string,
+  options: { fetchFn?: typeof fetch; cache?: PolicyCache; timeoutMs?: number } = {},
+): Promise<HostedPolicy> {
+  const fetchFn = options.fetchFn ?? globalThis.fetch.bind(globalThis);
+  let failure: string;
+  try {
+    const response = await fetchFn(url, { cache: 'no-cache', credentials: 'omit', ...withTimeout(options.timeoutMs ?? 10_000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const text = await response.text();
+    if (text.length > POLICY_MAX_BYTES) throw new Error(`larger than ${POLICY_MAX_BYTES} bytes`);
+    const parsed = fromText(text, 'hosted');
+    if (parsed) {
+      options.cache?.set(text);
+      return parsed;
+    }
+    failure = 'not JSON';
+  } catch (error) {
+    failure = (error as Error).message || String(error);
+  }
+  const problem = `policy ${url} could not be read (${failure})`;
+  const cached = options.cache?.get();
+  const fromCache = cached ? fromText(cached, 'cached') : null;
+  if (fromCache) return { ...fromCache, problems: [problem + '; using the last good copy', ...fromCache.problems] };
+  return { policy: mergePolicy({}, {}), reportMove: readReportMove({}).move, source: 'defaults', problems: [problem + '; using defaults'] };
+}
+
+function fromText(text: string, source: 'hosted' | 'cached'): HostedPolicy | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const checked = validatePolicy(raw);
+  const move = readReportMove(raw);
+  return { policy: mergePolicy(checked.policy, {}), reportMove: move.move, source, problems: [...checked.errors, ...move.errors] };
+}
+
+/** localStorage-backed cache, or undefined where there is no localStorage (the JS-only report runtime). */
+export function localStoragePolicyCache(key = 'ringfence-policy'): PolicyCache | undefined {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return undefined;
+    return {
+      get: () => storage.getItem(key),
+      set: (text) => storage.setItem(key, text),
+    };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,52 @@
+// Hands a report to the outbox (IndexedDB, retried later) and tries to send it now. Where there is no
+// IndexedDB (the JS-only runtime) it posts directly a few times, then parks the report for the task pane.
+import type { Outbox } from '../../shared/browser/outbox.ts';
+import type { ReportPayload } from '../../shared/report/report-payload.ts';
+import { withTimeout } from '../outlook/timeout-signal.ts';
+
+export type Delivered = 'delivered' | 'queued';
+
+export interface DeliveryEnv {
+  /** Absent where IndexedDB is not available. */
+  openOutbox?: () => Promise<Outbox>;
+  fetchFn: typeof fetch;
+  /** Keeps an undelivered report somewhere the task pane will find it (JS-only runtime). */
+  park: (payload: ReportPayload) => Promise<void>;
+  /** Delays between direct attempts (JS-only runtime). */
+  retryDelaysMs?: number[];
+  timeoutMs?: number;
+}
+
+export async function deliverReport(payload: ReportPayload, endpoint: string, env: DeliveryEnv): Promise<Delivered> {
+  if (env.openOutbox) {
+    const outbox = await env.openOutbox();
+    try {
+      await outbox.enqueue(payload);
+      await outbox.flush(endpoint, env.fetchFn);
+      return (await outbox.wasDelivered(payload.id)) ? 'delivered' : 'queued';
+    } finally {
+      outbox.close();
+    }
+  }
+  for (const delay of [0, ...(env.retryDelaysMs ?? [1_000, 4_000])]) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (await postOnce(payload, endpoint, env.fetchFn, env.timeoutMs ?? 10_000)) return 'delivered';
+  }
+  await env.park(payload);
+  return 'queued';
+}
+
+async function postOnce(payload: ReportPayload, endpoint: string, fetchFn: typeof fetch, timeoutMs: number): Promise<boolean> {
+  try {
+    const response = await fetchFn(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': payload.id },
+      body: JSON.stringify(payload),
+      credentials: 'omit',
+      ...withTimeout(timeoutMs),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,30 @@
+import type { MailMessage, Verdict } from '../../shared/types.ts';
+
+export interface FeedSummary {
+  name: string;
+  entryCount: number;
+  lastSuccess?: string;
+  lastError?: string;
+}
+
+export type PaneState =
+  | { status: 'loading'; step: string }
+  | { status: 'error'; title: string; detail: string }
+  | {
+      status: 'done';
+      verdict: Verdict;
+      message: Pick<MailMessage, 'subject' | 'from' | 'date'>;
+      source: 'eml' | 'item';
+      warnings: string[];
+      notification: 'shown' | 'removed' | 'below-minimum' | 'failed';
+    };
+
+export interface PaneContext {
+  policySource: 'hosted' | 'cached' | 'defaults';
+  policyProblems: string[];
+  feeds: FeedSummary[];
+  canReport: boolean;
+  pinnedUpdates: boolean;
+  /** Reports waiting in the outbox. */
+  pendingReports: number;
+}

@@ -1,0 +1,204 @@
+// The task pane's controller: policy → outbox → feeds → read and judge the open item → render and notify.
+// When pinned it judges again on every ItemChanged; a slower, older scan never overwrites a newer one.
+import type { Outbox } from '../../shared/browser/outbox.ts';
+import { buildReportPayload } from '../../shared/report/build-report-payload.ts';
+import { fillAttachmentText, type AttachmentTextExtractor } from '../../shared/mime/attachment-text.ts';
+import type { MailMessage, ReputationLookup, ScanContext, Verdict } from '../../shared/types.ts';
+import type { HostedPolicy } from '../policy/load-hosted-policy.ts';
+import type { OfficeLike } from '../outlook/office-like.ts';
+import { readMessage, NoItemError, NotAMessageError, type ParseEml } from '../outlook/read-message.ts';
+import { notificationFor } from '../outlook/notification-text.ts';
+import { showVerdictNotification } from '../outlook/show-notification.ts';
+import { watchItemChanges } from '../outlook/watch-item-changes.ts';
+import { parkedReports } from '../report/parked-reports.ts';
+import { newId } from '../report/new-id.ts';
+import type { FeedSummary, PaneContext, PaneState } from './pane-state.ts';
+
+export interface PaneFeeds {
+  lookup: ReputationLookup;
+  /** Conditional GET of every feed the policy names; true when any copy changed. */
+  sync(policy: HostedPolicy['policy']): Promise<boolean>;
+  summary(): Promise<FeedSummary[]>;
+}
+
+export interface PaneActions {
+  /** "Report this number": queue in the outbox, then try to send. Rejects only if the report cannot be saved. */
+  reportNumbers(verdict: Verdict, message: MailMessage): Promise<void>;
+}
+
+export interface PaneDeps {
+  office: OfficeLike;
+  loadPolicy: () => Promise<HostedPolicy>;
+  parseEml: ParseEml;
+  scan: (message: MailMessage, context: ScanContext) => Promise<Verdict>;
+  /** Absent where feeds cannot be opened (the pane still judges numbers by their wording). */
+  openFeeds?: (policy: HostedPolicy['policy']) => Promise<PaneFeeds>;
+  openOutbox?: () => Promise<Outbox>;
+  /** Reads the text of PDF attachments (pdfjs in the pane), where the whole .eml was read. */
+  attachmentText?: AttachmentTextExtractor;
+  render: (state: PaneState, context: PaneContext, actions: PaneActions, message?: MailMessage) => void;
+  now: () => Date;
+  version: string;
+  fetchFn?: typeof fetch;
+}
+
+export interface RunningPane {
+  rescan(): Promise<void>;
+  /** Resolves when the first feed sync has finished (tests, diagnostics). */
+  feedsSynced: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function runPane(deps: PaneDeps): Promise<RunningPane> {
+  const context: PaneContext = { policySource: 'defaults', policyProblems: [], feeds: [], canReport: false, pinnedUpdates: false, pendingReports: 0 };
+  let state: PaneState = { status: 'loading', step: 'Reading your organisation’s settings…' };
+  let lastMessage: MailMessage | undefined;
+  let outbox: Outbox | undefined;
+  let feeds: PaneFeeds | undefined;
+  let generation = 0;
+  const fetchFn = deps.fetchFn ?? globalThis.fetch.bind(globalThis);
+
+  const show = (next: PaneState, message?: MailMessage) => {
+    state = next;
+    lastMessage = message;
+    deps.render(state, context, actions, lastMessage);
+  };
+  const refresh = () => deps.render(state, context, actions, lastMessage);
+
+  let endpoint: string | undefined;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  let stopped = false;
+  const later = (ms: number, task: () => void) => {
+    if (stopped) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      task();
+    }, ms);
+    timers.add(timer);
+  };
+  let retryScheduled = false;
+  const flushOutbox = async () => {
+    if (!outbox || !endpoint) return;
+    const result = await outbox.flush(endpoint, fetchFn);
+    context.pendingReports = result.pending;
+    // A pinned pane stays open for hours: retry waiting reports when they fall due.
+    if (result.pending > 0 && result.nextAttempt !== undefined && !retryScheduled) {
+      retryScheduled = true;
+      later(Math.min(Math.max(result.nextAttempt - Date.now(), 5_000), 30 * 60_000), () => {
+        retryScheduled = false;
+        void flushOutbox().then(refresh, () => {});
+      });
+    }
+  };
+
+  const actions: PaneActions = {
+    async reportNumbers(verdict, message) {
+      if (!endpoint) throw new Error('No report endpoint is configured');
+      const payload = buildReportPayload({
+        id: newId(),
+        kind: 'number',
+        reportedAt: deps.now(),
+        verdict,
+        message,
+        surface: 'outlook-addin',
+        version: deps.version,
+      });
+      if (!outbox) throw new Error('The report outbox is not available');
+      await outbox.enqueue(payload);
+      await flushOutbox();
+      refresh();
+    },
+  };
+
+  show(state);
+  const hosted = await deps.loadPolicy();
+  const policy = hosted.policy;
+  context.policySource = hosted.source;
+  context.policyProblems = hosted.problems;
+  endpoint = policy.reportEndpoint;
+  context.canReport = Boolean(endpoint);
+
+  try {
+    outbox = await deps.openOutbox?.();
+  } catch (error) {
+    context.policyProblems = [...context.policyProblems, `Reports cannot be saved: ${(error as Error).message}`];
+  }
+  if (outbox) {
+    // Reports the JS-only runtime could not deliver wait in roaming settings; move them into the outbox.
+    const parked = parkedReports(deps.office);
+    for (const report of parked.reports) await outbox.enqueue(report);
+    await parked.forget().catch(() => {});
+    await flushOutbox();
+  }
+
+  const rescan = async () => {
+    const mine = ++generation;
+    show({ status: 'loading', step: 'Checking this message…' });
+    try {
+      const read = await readMessage(deps.office, { parseEml: deps.parseEml });
+      if (deps.attachmentText) {
+        if (mine !== generation) return;
+        show({ status: 'loading', step: 'Reading attachments…' });
+        await fillAttachmentText(read.message, deps.attachmentText);
+      }
+      const verdict = await deps.scan(read.message, { policy, now: deps.now(), ...(feeds ? { reputation: feeds.lookup } : {}) });
+      if (mine !== generation) return;
+      let notification: Extract<PaneState, { status: 'done' }>['notification'] = notificationFor(verdict, policy) ? 'shown' : verdict.level === 'none' ? 'removed' : 'below-minimum';
+      const item = deps.office.context.mailbox.item;
+      if (item) await showVerdictNotification(deps.office, item, verdict, policy).catch(() => (notification = 'failed'));
+      if (mine !== generation) return;
+      show({ status: 'done', verdict, message: read.message, source: read.source, warnings: read.warnings, notification }, read.message);
+    } catch (error) {
+      if (mine !== generation) return;
+      if (error instanceof NoItemError) show({ status: 'error', title: 'No message selected', detail: error.message });
+      else if (error instanceof NotAMessageError) show({ status: 'error', title: 'Not an email', detail: error.message });
+      else show({ status: 'error', title: 'This message could not be checked', detail: (error as Error).message ?? String(error) });
+    }
+  };
+
+  let feedsSynced: Promise<void> = Promise.resolve();
+  if (deps.openFeeds) {
+    try {
+      feeds = await deps.openFeeds(policy);
+      context.feeds = await feeds.summary();
+    } catch (error) {
+      context.policyProblems = [...context.policyProblems, `Scam lists cannot be opened: ${(error as Error).message}`];
+    }
+  }
+
+  const stopWatching = await watchItemChanges(deps.office, () => void rescan()).catch(() => null);
+  context.pinnedUpdates = stopWatching !== null;
+
+  await rescan();
+
+  if (feeds) {
+    const opened = feeds;
+    const syncNow = (): Promise<void> =>
+      opened
+        .sync(policy)
+        .then(async (changed) => {
+          context.feeds = await opened.summary();
+          if (changed) await rescan();
+          else refresh();
+        })
+        .catch((error: unknown) => {
+          context.feeds = context.feeds.map((f) => ({ ...f, lastError: (error as Error).message }));
+          refresh();
+        })
+        .finally(() => later(policy.updateIntervalMinutes * 60_000, () => void syncNow()));
+    feedsSynced = syncNow();
+  }
+
+  return {
+    rescan,
+    feedsSynced,
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      generation++;
+      await stopWatching?.();
+      outbox?.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import pkg from '../package.json';
+
+/** Sent as client.version in reports. */
+export const ADDIN_VERSION: string = pkg.version;

@@ -1,0 +1,66 @@
+import { parseArgs, UsageError } from '../args.ts';
+import { collectEmlFiles } from '../collect-files.ts';
+import { readMessage } from '../read-message.ts';
+import { clusterMessages, messageRecord, type Campaign, type ClusterResult, type MessageRecord } from '../../shared/cluster/index.ts';
+import { printable } from './feed.ts';
+
+export const CLUSTER_FORMAT = 'ringfence-clusters/1';
+const LISTED = 5;
+
+/** `ringfence cluster [--json] [--region R] PATH...`: exit 0 all read, 1 some unreadable, 2 bad arguments. */
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { flags: ['json'], options: ['region'] });
+  if (parsed.positionals.length === 0) throw new UsageError('cluster needs at least one .eml file or folder');
+  const region = parsed.options.get('region')?.[0] ?? 'US';
+  const files = await collectEmlFiles(parsed.positionals);
+
+  const records: MessageRecord[] = [];
+  const errors: { file: string; error: string }[] = [];
+  for (const file of files) {
+    try {
+      records.push(messageRecord(file, await readMessage(file), region));
+    } catch (error) {
+      errors.push({ file, error: (error as Error).message || String(error) });
+    }
+  }
+  const result = clusterMessages(records);
+  if (parsed.flags.has('json')) console.log(JSON.stringify({ format: CLUSTER_FORMAT, ...result, errors }, null, 2));
+  else console.log(clusterText(result, errors));
+  return errors.length > 0 ? 1 : 0;
+}
+
+export function clusterText(result: ClusterResult, errors: readonly { file: string; error: string }[]): string {
+  const lines = [
+    `${result.messages} messages read, ${result.campaigns.length} campaigns, ${result.withoutNumbers} messages without numbers` +
+      (errors.length ? `, ${errors.length} unreadable` : ''),
+  ];
+  for (const campaign of result.campaigns) lines.push('', ...campaignText(campaign));
+  for (const { file, error } of errors) lines.push('', `ERROR   ${printable(file)}  ${printable(error)}`);
+  return lines.join('\n');
+}
+
+function campaignText(c: Campaign): string[] {
+  const lines = [`${c.id}: ${c.messages} message${c.messages === 1 ? '' : 's'}, ${span(c.firstSeen, c.lastSeen, c.lifespanDays)}`];
+  if (c.brands.length) lines.push(`  brands:   ${listed(c.brands)}`);
+  for (const n of c.numbers) {
+    lines.push(`  number:   ${n.e164}  ${n.messages} message${n.messages === 1 ? '' : 's'}, ${span(n.firstSeen, n.lastSeen, n.lifespanDays)}${n.brands.length ? `  (${listed(n.brands)})` : ''}`);
+  }
+  if (c.sharedBlocks.length) lines.push(`  blocks:   ${c.sharedBlocks.map((b) => `${b}XXXX`).join(', ')} (numbers differing in the last 4 digits)`);
+  lines.push(`  subjects: ${listed(c.subjects)}`);
+  lines.push(`  senders:  ${listed(c.senders)}`);
+  lines.push(`  files:    ${listed(c.files)}`);
+  return lines;
+}
+
+function span(first: string | null, last: string | null, days: number | null): string {
+  if (!first || !last) return 'no dates';
+  const from = first.slice(0, 10);
+  const to = last.slice(0, 10);
+  const length = `${days} day${days === 1 ? '' : 's'}`;
+  return from === to ? `${from} (${length})` : `${from} → ${to} (${length})`;
+}
+
+function listed(values: readonly string[]): string {
+  const shown = values.slice(0, LISTED).map((v) => printable(v));
+  return values.length > LISTED ? `${shown.join(' | ')} | … ${values.length - LISTED} more` : shown.join(' | ');
+}

@@ -1,0 +1,63 @@
+// Background worker (Chromium service worker, Firefox background script). Listeners are registered
+// synchronously at the top level so that an event which wakes the worker is delivered.
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { Answer, BackgroundRequest } from '../lib/messages.ts';
+import { getPolicy, invalidatePolicy, isPolicyChange } from './policy.ts';
+import { scanMessage, warmUp } from './scan-message.ts';
+import { reportMessage } from './report-message.ts';
+import { flushOutbox, OUTBOX_ALARM } from './outbox-runner.ts';
+import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
+import { readStatus } from './status.ts';
+
+browser.runtime.onMessage.addListener((request: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  return answer(request as BackgroundRequest);
+});
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (!isPolicyChange(area, changes)) return;
+  invalidatePolicy();
+  void getPolicy();
+  void scheduleFeedSync({ syncNow: true });
+  void flushOutbox();
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === OUTBOX_ALARM) void flushOutbox();
+  if (alarm.name === FEED_ALARM) void syncFeeds();
+});
+
+// Read policy and run the core once now, so the first message a reader opens is judged at full speed.
+const ready = warmUp().catch((error: unknown) => console.warn('Ringfence: warm-up', error));
+// For diagnostics from the worker's console (and the browser tests): await ringfence.status().
+(globalThis as { ringfence?: unknown }).ringfence = { ready, status: readStatus, syncFeeds, flushOutbox };
+
+// Every start of the worker (install, browser start, wake-up after being stopped): deliver what waits.
+void flushOutbox().catch((error: unknown) => console.warn('Ringfence: outbox', error));
+void scheduleFeedSync({ syncNow: false }).catch((error: unknown) => console.warn('Ringfence: feeds', error));
+
+async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
+  try {
+    switch (request.type) {
+      case 'hello':
+        await ready;
+        return { ok: true, value: null };
+      case 'scan':
+        return { ok: true, value: await scanMessage(request.message) };
+      case 'report':
+        return { ok: true, value: await reportMessage(request) };
+      case 'status':
+        return { ok: true, value: await readStatus() };
+      case 'sync-now':
+        await syncFeeds({ force: true });
+        return { ok: true, value: await readStatus() };
+      case 'flush-outbox':
+        await flushOutbox();
+        return { ok: true, value: await readStatus() };
+      default:
+        return { ok: false, error: `unknown request ${(request as { type?: string }).type}` };
+    }
+  } catch (error) {
+    return { ok: false, error: (error as Error).message || String(error) };
+  }
+}

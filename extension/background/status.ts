@@ -1,0 +1,35 @@
+// What the popup and the options page show: feeds, waiting reports, policy problems.
+import type { FeedStatus } from '../../shared/feed/types.ts';
+import type { Policy } from '../../shared/types.ts';
+import { getPolicy } from './policy.ts';
+import { getOutbox } from './outbox-runner.ts';
+import { listFeedStatus } from './stores.ts';
+
+export interface ExtensionStatus {
+  feeds: FeedStatus[];
+  pendingReports: { id: string; attempts: number; lastError?: string; nextAttempt: number; numbers: string[] }[];
+  reportEndpoint?: string;
+  /** Keys the admin policy sets: the options page shows them as fixed. */
+  managedKeys: (keyof Policy)[];
+  user: Policy;
+  policyErrors: string[];
+}
+
+export async function readStatus(): Promise<ExtensionStatus> {
+  const [{ effective, admin, user, errors }, outbox] = await Promise.all([getPolicy(), getOutbox()]);
+  const pending = await outbox.pending();
+  return {
+    feeds: await listFeedStatus(),
+    pendingReports: pending.map((e) => ({
+      id: e.id,
+      attempts: e.attempts,
+      nextAttempt: e.nextAttempt,
+      numbers: e.payload.numbers,
+      ...(e.lastError ? { lastError: e.lastError } : {}),
+    })),
+    ...(effective.reportEndpoint ? { reportEndpoint: effective.reportEndpoint } : {}),
+    managedKeys: Object.keys(admin) as (keyof Policy)[],
+    user,
+    policyErrors: errors,
+  };
+}

@@ -1,0 +1,40 @@
+// The worker's IndexedDB stores: cached feeds (for reputation lookups) and the device's sightings.
+import { openIdbFeedStore, type IdbFeedStore } from '../../shared/browser/idb-feed-store.ts';
+import { openIdbSightingsStore, type IdbSightingsStore } from '../../shared/browser/idb-sightings-store.ts';
+import { StoreLookup } from '../../shared/feed-sync/store-lookup.ts';
+import type { FeedStatus } from '../../shared/feed/types.ts';
+import type { ReputationLookup, SightingsStore } from '../../shared/types.ts';
+import { getPolicyForScan } from './policy.ts';
+
+let feedStore: Promise<IdbFeedStore> | undefined;
+
+export function getFeedStore(): Promise<IdbFeedStore> {
+  feedStore ??= openIdbFeedStore().catch((error: unknown) => {
+    feedStore = undefined;
+    throw error;
+  });
+  return feedStore;
+}
+
+export async function getReputation(): Promise<ReputationLookup | undefined> {
+  const [store, { effective }] = await Promise.all([getFeedStore(), getPolicyForScan()]);
+  return new StoreLookup(store, effective.feedTtlDays);
+}
+
+let sightingsStore: Promise<IdbSightingsStore> | undefined;
+
+/** The device's own memory of numbers seen in this reader's mail: never leaves the browser. */
+export async function getSightings(): Promise<SightingsStore | undefined> {
+  sightingsStore ??= openIdbSightingsStore().catch((error: unknown) => {
+    sightingsStore = undefined;
+    throw error;
+  });
+  return sightingsStore.catch((error: unknown) => {
+    console.warn('Ringfence: sightings unavailable', error);
+    return undefined;
+  });
+}
+
+export async function listFeedStatus(): Promise<FeedStatus[]> {
+  return (await getFeedStore()).listStatus();
+}

@@ -1,0 +1,35 @@
+// Puts the shared banner in an open shadow root on a <ringfence-banner> host just above a message body.
+import { mountBanner } from '../../shared/browser/banner/mount-banner.tsx';
+import type { PhoneVerdict } from '../../shared/types.ts';
+import { translate } from '../lib/translate.ts';
+import type { ScanResponse } from '../lib/messages.ts';
+
+export const HOST_TAG = 'ringfence-banner';
+
+export interface BannerActions {
+  onReport?: () => Promise<void>;
+  onDismiss: () => void;
+}
+
+export function createBannerHost(response: ScanResponse, actions: BannerActions): HTMLElement {
+  const host = document.createElement(HOST_TAG);
+  host.setAttribute('data-level', response.verdict.level);
+  const shadow = host.attachShadow({ mode: 'open' });
+  mountBanner(shadow, {
+    verdict: response.verdict,
+    translate,
+    formatNumber: (p: PhoneVerdict) => response.formatted[p.e164] ?? p.raw,
+    ...(actions.onReport ? { onReport: actions.onReport } : {}),
+    onDismiss: () => {
+      host.remove();
+      actions.onDismiss();
+    },
+  });
+  return host;
+}
+
+/** Inserts (or re-inserts, after the webmail re-rendered) the host just above the body. */
+export function placeAbove(host: Element, body: Element): void {
+  if (host.nextElementSibling === body && host.isConnected) return;
+  body.before(host);
+}

@@ -1,0 +1,122 @@
+// Gmail (mail.google.com). Each message of an opened conversation is a div.adn.ads with data-message-id;
+// subject h2.hP, sender span.gD[email], recipients span.g2[email], date span.g3[title], body div.a3s.
+// Headers come from Gmail's "Show original" view of the same message, where Gmail serves it; the banner
+// does not wait for them: the message is judged again when they arrive.
+import type { Address, Header, MailMessage } from '../../../shared/types.ts';
+import { readVisibleText } from '../read-visible-text.ts';
+import { headerValue, parseRawHeaders, readTextPrefix } from '../raw-headers.ts';
+import { parseAddressText } from '../address-text.ts';
+import { registerProvider, type OpenedMessage, type WebmailProvider } from '../registry.ts';
+
+const RAW_LIMIT = 512 * 1024;
+
+export const gmail: WebmailProvider = {
+  id: 'gmail',
+  matches: (l) => l.hostname === 'mail.google.com',
+
+  findOpenedMessages(root) {
+    const found: OpenedMessage[] = [];
+    for (const container of root.querySelectorAll('div.adn.ads')) {
+      const body = container.querySelector('div.a3s');
+      if (!body || !body.hasChildNodes()) continue;
+      found.push({ container, body, key: container.getAttribute('data-message-id') ?? container.getAttribute('data-legacy-message-id') });
+    }
+    return found;
+  },
+
+  async readMessage({ container, body }) {
+    const { text, hiddenText, links } = readVisibleText(body);
+    const sender = container.querySelector('span.gD[email]');
+    const from: Address | null = sender
+      ? { address: (sender.getAttribute('email') ?? '').toLowerCase(), name: sender.getAttribute('name') ?? sender.textContent?.trim() ?? '' }
+      : null;
+    const to = [...container.querySelectorAll('span.g2[email]')].map((el) => ({
+      address: (el.getAttribute('email') ?? '').toLowerCase(),
+      name: el.getAttribute('name') ?? el.textContent?.trim() ?? '',
+    }));
+    const view = container.closest('div[role="main"]') ?? document;
+    const subject = view.querySelector('h2.hP')?.textContent?.trim() ?? '';
+    return {
+      subject,
+      from,
+      replyTo: [],
+      to,
+      date: isoDate(container.querySelector('span.g3[title]')?.getAttribute('title')),
+      headers: [],
+      text,
+      hiddenText,
+      parts: [],
+      attachments: [],
+      links,
+    } satisfies MailMessage;
+  },
+
+  async addHeaders({ container }, message, signal) {
+    const headers = await readRawHeaders(container, signal);
+    if (headers.length === 0) return null;
+    const from = addressList(headerValue(headers, 'from'))[0] ?? null;
+    const sender = addressList(headerValue(headers, 'sender'))[0];
+    return {
+      ...message,
+      subject: message.subject || (headerValue(headers, 'subject') ?? ''),
+      from: message.from ?? from,
+      ...(sender ? { sender } : {}),
+      replyTo: addressList(headerValue(headers, 'reply-to')),
+      to: message.to.length > 0 ? message.to : addressList(headerValue(headers, 'to')),
+      date: isoDate(headerValue(headers, 'date')) ?? message.date,
+      messageId: headerValue(headers, 'message-id') ?? message.messageId,
+      headers,
+    };
+  },
+};
+
+/** Fetches Gmail's "Show original" page for the message and reads its header block; [] when unavailable. */
+async function readRawHeaders(container: Element, signal: AbortSignal): Promise<Header[]> {
+  const id = container.getAttribute('data-message-id')?.replace(/^#/, '');
+  const ik = findIk();
+  if (!id || !ik) return [];
+  const account = /\/mail\/u\/(\d+)/.exec(location.pathname)?.[1] ?? '0';
+  const url = `/mail/u/${account}/?ik=${encodeURIComponent(ik)}&view=om&permmsgid=${encodeURIComponent(id)}`;
+  try {
+    const response = await fetch(url, { credentials: 'include', signal });
+    if (!response.ok) return [];
+    const text = await readTextPrefix(response, RAW_LIMIT);
+    const raw = (response.headers.get('content-type') ?? '').includes('html')
+      ? (new DOMParser().parseFromString(text, 'text/html').querySelector('#raw_message_text, pre')?.textContent ?? '')
+      : text;
+    return parseRawHeaders(raw);
+  } catch {
+    return [];
+  }
+}
+
+let cachedIk: string | null | undefined;
+/** Gmail's per-account key ("ik"), found in the page's GLOBALS array or in its own links. */
+function findIk(): string | null {
+  if (cachedIk !== undefined) return cachedIk;
+  for (const script of document.scripts) {
+    const match = /GLOBALS\s*=\s*\[(?:[^\]]*?,){9}\s*"([0-9a-f]{6,16})"/.exec(script.text.slice(0, 20_000));
+    if (match) return (cachedIk = match[1] ?? null);
+  }
+  const link = document.querySelector('a[href*="ik="]')?.getAttribute('href');
+  const fromLink = link ? /[?&]ik=([0-9a-f]{6,16})/.exec(link)?.[1] : undefined;
+  return (cachedIk = fromLink ?? null);
+}
+
+function addressList(value: string | undefined): Address[] {
+  if (!value) return [];
+  return value
+    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((part) => parseAddressText(part))
+    .filter((a): a is Address => a !== null);
+}
+
+function isoDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value.replace(/\bat\b/, ''));
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+registerProvider(gmail);
+
+// Try it on: test/fixtures/webmail/gmail/ (npm start opens it at https://mail.google.com/mail/u/0/).

@@ -1,0 +1,40 @@
+// A small registry of webmail providers (one file each under providers/). A provider that matches the page
+// starts watching it; its observers are torn down by the AbortSignal it is given.
+import type { MailMessage } from '../../shared/types.ts';
+import type { WebmailSurface } from '../lib/messages.ts';
+import { watchMessages } from './watch-messages.ts';
+import { ask } from '../lib/background-client.ts';
+
+export interface OpenedMessage {
+  /** The element that holds one message (a conversation shows several). */
+  container: Element;
+  /** The rendered body; the banner goes just above it. */
+  body: Element;
+  /** Stable id of the message across re-renders, when the page exposes one. */
+  key: string | null;
+}
+
+export interface WebmailProvider {
+  id: WebmailSurface;
+  matches(location: Location): boolean;
+  /** Every opened message whose body is in the DOM. Called on each batch of mutations: keep it cheap. */
+  findOpenedMessages(root: Document): OpenedMessage[];
+  /** Builds the MailMessage from the DOM (and the raw source where the webmail offers it). */
+  readMessage(opened: OpenedMessage, signal: AbortSignal): Promise<MailMessage>;
+  /** Where the webmail serves the raw message: the same message with its headers, or null. */
+  addHeaders?(opened: OpenedMessage, message: MailMessage, signal: AbortSignal): Promise<MailMessage | null>;
+}
+
+const started = new Set<string>();
+
+export function registerProvider(provider: WebmailProvider, signal?: AbortSignal): void {
+  if (started.has(provider.id) || !provider.matches(location)) return;
+  started.add(provider.id);
+  const controller = new AbortController();
+  signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  // An extension update or uninstall invalidates this script: stop observing the page.
+  addEventListener('pagehide', (event) => { if (!event.persisted) controller.abort(); }, { once: true });
+  // Wakes the worker, which warms the core up before the reader opens a message.
+  void ask({ type: 'hello' }).catch(() => {});
+  watchMessages(provider, controller.signal);
+}

@@ -1,0 +1,44 @@
+// Messages between content scripts (and extension pages) and the background worker.
+import type { Address, MailMessage, Verdict } from '../../shared/types.ts';
+import type { ReportKind } from '../../shared/report/report-payload.ts';
+
+export type WebmailSurface = 'gmail' | 'outlook-web';
+
+export interface MessageIdentity {
+  subject: string;
+  from: Address | null;
+  date: string | null;
+  messageId?: string | undefined;
+}
+
+export type BackgroundRequest =
+  | { type: 'scan'; surface: WebmailSurface; message: MailMessage }
+  | {
+      type: 'report';
+      surface: WebmailSurface;
+      kind: ReportKind;
+      verdict: Pick<Verdict, 'level' | 'reasons' | 'phones' | 'brands'>;
+      message: MessageIdentity;
+    }
+  | { type: 'hello' }
+  | { type: 'status' }
+  | { type: 'sync-now' }
+  | { type: 'flush-outbox' };
+
+export interface ScanResponse {
+  verdict: Verdict;
+  /** False when the verdict is below the policy's minimumBannerLevel. */
+  show: boolean;
+  /** True when a report endpoint is configured. */
+  canReport: boolean;
+  /** E.164 → international format, for display. */
+  formatted: Record<string, string>;
+}
+
+export interface ReportResponse {
+  id: string;
+  queued: boolean;
+  delivered: boolean;
+}
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };

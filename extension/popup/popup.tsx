@@ -1,0 +1,28 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { ExtensionStatus } from '../background/status.ts';
+import { ask } from '../lib/background-client.ts';
+import { StatusView } from '../lib/status-view.tsx';
+import { message as t } from '../lib/translate.ts';
+
+function Popup() {
+  const [status, setStatus] = useState<ExtensionStatus | null>(null);
+  const [error, setError] = useState('');
+  const run = (type: 'status' | 'sync-now' | 'flush-outbox') =>
+    ask<ExtensionStatus>({ type }).then(setStatus, (e: Error) => setError(e.message));
+  useEffect(() => void run('status'), []);
+  return (
+    <>
+      <h1>{t('popupTitle')}</h1>
+      {error && <p class="error">{error}</p>}
+      {status && <StatusView status={status} />}
+      <button type="button" onClick={() => void run('sync-now')}>{t('actionSyncNow')}</button>
+      <button type="button" onClick={() => void run('flush-outbox')}>{t('actionSendNow')}</button>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('actionOpenOptions')}</button>
+    </>
+  );
+}
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+render(<Popup />, document.getElementById('app')!);

@@ -1,0 +1,17 @@
+/**
+ * Feed sync: fetching, verifying and storing reputation feeds. Matching lives in ../feed (never networked).
+ *   syncFeed(config, store, {fetch?, now, timeoutMs? = 30 s, maxBytes? = 50 MB, policy, force?, signal?, random?})
+ *       → SyncOutcome  ('updated' | 'not-modified' | 'skipped' | 'failed'; failures keep the last good copy)
+ *   syncAll(policy, store, {…same, bundled?}) → SyncOutcome[]   activeFeeds(policy, bundled)   nextSyncDue(store)
+ *   verifyFeedSignature(bytes, sigBytes, publicKey) → boolean   (SPKI PEM/base64 or JWK; ECDSA P-256 raw or
+ *       DER signature; Ed25519; the .sig file may be binary or base64)   importFeedPublicKey(text)
+ *   backoffDelayMs(failures, intervalMinutes)   new StoreLookup(store, ttlDays) implements ReputationLookup
+ * Stores: shared/browser/idb-feed-store.ts (openIdbFeedStore), cli/node-store.ts (openNodeFeedStore).
+ */
+export { syncFeed, signatureUrl, DEFAULT_TIMEOUT_MS, type SyncOptions, type SyncOutcome } from './sync.ts';
+export { syncAll, activeFeeds, nextSyncDue, type BundledFeed, type SyncAllOptions } from './sync-all.ts';
+export { verifyFeedSignature, derToRaw } from './verify-signature.ts';
+export { importFeedPublicKey, type FeedPublicKey, type SignatureAlgorithm } from './public-key.ts';
+export { backoffDelayMs, nextRegularAttempt, nextRetryAttempt } from './backoff.ts';
+export { StoreLookup } from './store-lookup.ts';
+export { fetchBytes, FetchError, type FetchLike } from './fetch-bytes.ts';

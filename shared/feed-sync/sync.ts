@@ -1,0 +1,165 @@
+// Brings one configured feed up to date: conditional GET, size cap, deadline, signature check, parse,
+// atomic store. Any failure is recorded in the feed's status and the last good copy stays in use.
+// Privacy: the only request is a GET of the configured URL (and URL.sig); nothing about mail is sent.
+import type { FeedConfig, Policy } from '../types.ts';
+import type { FeedStatus, FeedStore } from '../feed/types.ts';
+import { parseFeed } from '../feed/parse-feed.ts';
+import { DEFAULT_MAX_BYTES, formatBytes } from '../feed/decode-input.ts';
+import { fetchBytes, type FetchLike } from './fetch-bytes.ts';
+import { verifyFeedSignature } from './verify-signature.ts';
+import { importFeedPublicKey } from './public-key.ts';
+import { nextRegularAttempt, nextRetryAttempt } from './backoff.ts';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_UPDATE_INTERVAL_MINUTES = 60;
+/** Largest detached signature accepted (DER ECDSA is ~72 bytes, base64 of it ~100). */
+const MAX_SIGNATURE_BYTES = 4096;
+
+export interface SyncOptions {
+  fetch?: FetchLike;
+  now: Date;
+  /** Deadline for each request, headers and body included. Default 30 s. */
+  timeoutMs?: number;
+  /** Size cap for a feed. Default 50 MB. */
+  maxBytes?: number;
+  policy: Policy;
+  /** Ignore the schedule and back-off (the "update now" button). */
+  force?: boolean;
+  signal?: AbortSignal;
+  /** For back-off jitter; tests pass a fixed value. */
+  random?: () => number;
+}
+
+interface OutcomeBase {
+  url: string;
+}
+export type SyncOutcome =
+  | (OutcomeBase & { result: 'updated'; version: number; entries: number; rejectedEntries: number; signed: boolean })
+  | (OutcomeBase & { result: 'not-modified' })
+  | (OutcomeBase & { result: 'skipped'; reason: 'not-due'; nextAttempt: string })
+  | (OutcomeBase & { result: 'failed'; error: string; failures: number; nextAttempt: string });
+
+/** Feed URL → its detached signature's URL: ".sig" appended to the path (query kept). */
+export function signatureUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.pathname += '.sig';
+  return parsed.href;
+}
+
+export async function syncFeed(config: FeedConfig, store: FeedStore, options: SyncOptions): Promise<SyncOutcome> {
+  const { url } = config;
+  const now = options.now;
+  const interval = options.policy.updateIntervalMinutes ?? DEFAULT_UPDATE_INTERVAL_MINUTES;
+  const status = await store.getStatus(url);
+  if (!options.force && status?.nextAttempt && Date.parse(status.nextAttempt) > now.getTime()) {
+    return { url, result: 'skipped', reason: 'not-due', nextAttempt: status.nextAttempt };
+  }
+
+  const fail = async (error: string): Promise<SyncOutcome> => {
+    const failures = (status?.failures ?? 0) + 1;
+    const nextAttempt = nextRetryAttempt(now, failures, interval, options.random).toISOString();
+    await store.updateStatus(url, { lastAttempt: now.toISOString(), lastError: error, failures, nextAttempt });
+    return { url, result: 'failed', error, failures, nextAttempt };
+  };
+
+  try {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // A copy counts for a conditional GET only if it was checked with the key pinned now.
+    const fingerprint = config.publicKey ? await keyFingerprint(config.publicKey) : undefined;
+    const haveCopy = (status?.version ?? 0) > 0 && (status as SyncedStatus | undefined)?.keyFingerprint === fingerprint;
+    const headers: Record<string, string> = { accept: 'application/json, text/csv, text/plain;q=0.9, */*;q=0.5' };
+    if (haveCopy && status?.etag) headers['if-none-match'] = status.etag;
+    if (haveCopy && status?.lastModified) headers['if-modified-since'] = status.lastModified;
+
+    const response = await fetchBytes(url, { fetch: options.fetch, timeoutMs, maxBytes, headers, signal: options.signal });
+    if (response.status === 304 && haveCopy) {
+      await store.updateStatus(url, success(now, interval));
+      return { url, result: 'not-modified' };
+    }
+    if (response.status < 200 || response.status > 299) return fail(`HTTP ${response.status} from ${url}`);
+
+    let signed = false;
+    if (config.publicKey) {
+      const problem = await checkSignature(url, response.bytes, config.publicKey, { ...options, timeoutMs });
+      if (problem) return fail(problem);
+      signed = true;
+    }
+
+    const parsed = parseFeed(response.bytes, {
+      format: config.format ?? 'auto',
+      verdict: config.verdict ?? 'scam',
+      ...(config.name ? { name: config.name } : {}),
+      defaultRegion: options.policy.defaultRegion ?? 'US',
+      maxBytes,
+    });
+    if (parsed.feed.entries.length === 0 && parsed.errors.length > 0) {
+      const first = parsed.errors[0]!;
+      return fail(`no usable entries (${parsed.errors.length} errors; first at ${first.where}: ${first.message})`);
+    }
+
+    const meta: Partial<SyncedStatus> = { ...success(now, interval), etag: response.headers.get('etag') ?? undefined, keyFingerprint: fingerprint };
+    meta.lastModified = response.headers.get('last-modified') ?? undefined;
+    await store.replaceFeed(url, parsed.feed, meta);
+    const version = (await store.getStatus(url))?.version ?? 0;
+    return { url, result: 'updated', version, entries: parsed.feed.entries.length, rejectedEntries: parsed.errors.length, signed };
+  } catch (error) {
+    return fail(describe(error, options.maxBytes ?? DEFAULT_MAX_BYTES));
+  }
+}
+
+/**
+ * Status fields the sync keeps beside FeedStatus (stores keep every field they are given):
+ * `keyFingerprint` names the pinned key the current copy was verified with.
+ */
+export interface SyncedStatus extends FeedStatus {
+  keyFingerprint?: string;
+}
+
+async function keyFingerprint(publicKey: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(publicKey.trim()));
+  return [...new Uint8Array(digest).subarray(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function success(now: Date, interval: number): Partial<FeedStatus> {
+  return {
+    lastAttempt: now.toISOString(),
+    lastSuccess: now.toISOString(),
+    lastError: undefined,
+    failures: 0,
+    nextAttempt: nextRegularAttempt(now, interval).toISOString(),
+  };
+}
+
+/** A reason to reject the copy, or undefined when its signature is good. */
+async function checkSignature(
+  url: string,
+  bytes: Uint8Array,
+  publicKey: string,
+  options: SyncOptions & { timeoutMs: number },
+): Promise<string | undefined> {
+  let key;
+  try {
+    key = await importFeedPublicKey(publicKey);
+  } catch (error) {
+    return `pinned ${(error as Error).message}`;
+  }
+  const sigUrl = signatureUrl(url);
+  let sig;
+  try {
+    sig = await fetchBytes(sigUrl, { fetch: options.fetch, timeoutMs: options.timeoutMs, maxBytes: MAX_SIGNATURE_BYTES, signal: options.signal });
+  } catch (error) {
+    return `signature ${sigUrl}: ${(error as Error).message}; copy rejected`;
+  }
+  if (sig.status === 404) return `unsigned: no signature at ${sigUrl} but policy pins a public key; copy rejected`;
+  if (sig.status !== 200) return `signature ${sigUrl}: HTTP ${sig.status}; copy rejected`;
+  const ok = await verifyFeedSignature(bytes, sig.bytes, key).catch(() => false);
+  return ok ? undefined : `bad signature: ${sigUrl} does not verify with the pinned ${key.algorithm} key; copy rejected`;
+}
+
+function describe(error: unknown, maxBytes: number): string {
+  const err = error as { name?: string; message?: string; kind?: string; failure?: string };
+  if (err?.name === 'FeedParseError') return `feed unreadable: ${err.message}`;
+  if (err?.kind === 'too-large') return `feed ${err.message}; the cap is ${formatBytes(maxBytes)}`;
+  return err?.message ?? String(error);
+}

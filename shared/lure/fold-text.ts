@@ -1,0 +1,89 @@
+import homoglyphData from '../data/lure-homoglyphs.json' with { type: 'json' };
+
+/**
+ * Text folded for matching: lower-case ASCII where a look-alike exists, no accents, no zero-width or other
+ * invisible characters, white space as ' ' and line breaks as '\n'. `origin[i]` is the index in the source
+ * text of folded character i (plus one final entry for the end), so a match maps back to what the reader sees.
+ */
+export interface FoldedText {
+  text: string;
+  origin: Int32Array;
+}
+
+const HOMOGLYPHS: Record<string, string> = homoglyphData.map;
+const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
+const MARKS = /\p{M}/gu;
+const SPACE = /^\s$/u;
+const cache = new Map<number, string>();
+
+/** Folds one code point; cached because mail uses few distinct non-ASCII characters. */
+function foldCodePoint(cp: number): string {
+  const known = cache.get(cp);
+  if (known !== undefined) return known;
+  const ch = String.fromCodePoint(cp);
+  let out: string;
+  if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029' || ch === '\v' || ch === '\f') out = '\n';
+  else if (SPACE.test(ch)) out = ' ';
+  else if (INVISIBLE.test(ch)) out = '';
+  else {
+    const direct = HOMOGLYPHS[ch];
+    const decomposed = direct ?? ch.normalize('NFKD').replace(MARKS, '');
+    out = '';
+    for (const c of decomposed) out += HOMOGLYPHS[c] ?? c;
+    out = out.toLowerCase();
+    if (out.length > 8) out = out.slice(0, 8);
+  }
+  if (cache.size < 4096) cache.set(cp, out);
+  return out;
+}
+
+/** Folds `text` (linear time). `base` is added to every origin offset, for folding a slice of a part. */
+export function foldText(text: string, base = 0): FoldedText {
+  let units = new Uint16Array(text.length + 16);
+  let origin = new Int32Array(text.length + 17);
+  let length = 0;
+  const push = (code: number, from: number) => {
+    if (length >= units.length) {
+      const grownUnits = new Uint16Array(units.length * 2);
+      grownUnits.set(units);
+      units = grownUnits;
+      const grownOrigin = new Int32Array(units.length + 1);
+      grownOrigin.set(origin);
+      origin = grownOrigin;
+    }
+    units[length] = code;
+    origin[length] = from;
+    length++;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) push(code + 32, base + i);
+      else if (code === 0x0a || code === 0x0d) push(0x0a, base + i);
+      else if (code === 0x09 || code === 0x0b || code === 0x0c) push(0x20, base + i);
+      else if (code >= 0x20 && code !== 0x7f) push(code, base + i);
+      i += 1;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const folded = foldCodePoint(cp);
+    for (let k = 0; k < folded.length; k++) push(folded.charCodeAt(k), base + i);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  origin[length] = base + text.length;
+  let folded = '';
+  for (let at = 0; at < length; at += 8192) folded += String.fromCharCode(...units.subarray(at, Math.min(length, at + 8192)));
+  return { text: folded, origin: origin.slice(0, length + 1) };
+}
+
+/** Index of the first folded character whose origin is at or after `sourceIndex` (binary search). */
+export function foldedIndexAt(folded: FoldedText, sourceIndex: number): number {
+  let lo = 0;
+  let hi = folded.origin.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (folded.origin[mid]! < sourceIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,87 @@
+import PostalMime from 'postal-mime';
+import type { Email } from 'postal-mime';
+import { withCoalescingBlob } from './coalescing-blob.ts';
+
+/** The text parts of one body position: a single part, or the representations of one multipart/alternative. */
+export interface TextGroup {
+  plain: string[];
+  html: string[];
+}
+
+export interface PostalResult {
+  email: Email;
+  /** Body text parts in message order, each alternative grouped. */
+  groups: TextGroup[];
+  /** True when parsing stopped at the nesting or part limit and later parts were left out. */
+  truncated: boolean;
+}
+
+// MIME nesting deeper than this is not parsed (real mail nests fewer than 10 levels); the parts above are kept.
+export const MAX_MIME_DEPTH = 64;
+// Parts after this many part boundaries are not parsed (real mail has tens); each costs a Blob in postal-mime.
+export const MAX_MIME_BOUNDARIES = 2000;
+
+// postal-mime 4 internals used here, checked at run time: `processLine` and `currentNode` (to stop cleanly at
+// the nesting and part limits instead of losing the whole message or spending seconds on hostile breadth) and `textMap` (text parts per body position, before postal-mime
+// merges them and converts HTML with its own renderer). Without them the public output is used.
+interface PostalInternals {
+  processLine?: (line: Uint8Array, isFinal: boolean) => Promise<void>;
+  currentNode?: unknown;
+  finalize?: () => Promise<void>;
+  textMap?: unknown;
+}
+
+/** postal-mime's own limits (nesting depth, total header size): parsing stops there, what came before stays. */
+function isLimitError(error: unknown): boolean {
+  return error instanceof Error && /nesting depth|header size/i.test(error.message);
+}
+
+/** Runs postal-mime with every message/rfc822 part kept as an attachment (they are parsed apart). */
+export async function runPostalMime(bytes: Uint8Array): Promise<PostalResult> {
+  const parser = new PostalMime({ forceRfc822Attachments: true, maxNestingDepth: MAX_MIME_DEPTH });
+  const internals = parser as unknown as PostalInternals;
+  let truncated = false;
+  const processLine = internals.processLine;
+  const finalize = internals.finalize;
+  if (typeof processLine === 'function' && typeof finalize === 'function') {
+    let boundaries = 0;
+    internals.processLine = async function (line, isFinal) {
+      if (!truncated) {
+        const node = internals.currentNode;
+        try {
+          await processLine.call(parser, line, isFinal);
+          if (internals.currentNode !== node && ++boundaries >= MAX_MIME_BOUNDARIES) truncated = true;
+          return;
+        } catch (error) {
+          if (!isLimitError(error)) throw error;
+          truncated = true;
+        }
+      }
+      if (isFinal) await finalize.call(parser);
+    };
+  }
+  const email = await withCoalescingBlob(() => parser.parse(bytes));
+  return { email, groups: textGroups(internals.textMap, email), truncated };
+}
+
+function stringsOf(items: unknown): string[] {
+  if (!Array.isArray(items)) return [];
+  const out: string[] = [];
+  for (const item of items) {
+    const entry = item as { type?: unknown; value?: unknown };
+    if (entry.type === 'text' && typeof entry.value === 'string') out.push(entry.value);
+  }
+  return out;
+}
+
+function textGroups(textMap: unknown, email: Email): TextGroup[] {
+  if (textMap instanceof Map) {
+    const groups: TextGroup[] = [];
+    for (const entry of textMap.values()) {
+      const e = entry as { plain?: unknown; html?: unknown };
+      groups.push({ plain: stringsOf(e.plain), html: stringsOf(e.html) });
+    }
+    return groups;
+  }
+  return [{ plain: email.text ? [email.text] : [], html: email.html ? [email.html] : [] }];
+}

@@ -1,0 +1,43 @@
+import type { MailMessage, PhoneFinding, Policy } from '../types.ts';
+import { visibleParts } from '../message-parts.ts';
+import { findMismatches } from './find-mismatches.ts';
+import { lookalikeEvidence } from './instance-lookalike.ts';
+import { platformRules } from './registry.ts';
+import { saasReasons } from './saas-reasons.ts';
+import type { PlatformMatch, PlatformRule, SaasFinding } from './types.ts';
+import './platforms.ts';
+
+/**
+ * Is this a platform's notification (GitHub, Jira, Zendesk ...), really sent by it, from an instance the
+ * organisation owns, and does its content fit? undefined when the message neither is nor claims to be one.
+ */
+export function analyseSaas(message: MailMessage, policy: Policy, phones: readonly PhoneFinding[]): SaasFinding | undefined {
+  const best = bestMatch(message, policy);
+  if (!best) return undefined;
+  const { rule, match } = best;
+  const mismatches = findMismatches(visibleParts(message), match.unfitting, phones);
+  const lookalike = lookalikeEvidence(match.names, rule.name);
+  const finding: SaasFinding = {
+    platform: rule.id,
+    authentic: match.authentic,
+    spoofed: match.spoofed,
+    instance: match.instance,
+    trusted: match.trusted,
+    mismatches,
+    lookalike: lookalike.map((l) => l.text),
+    reasons: saasReasons(rule.name, match, mismatches, lookalike),
+  };
+  if (match.actor) finding.actor = match.actor;
+  return finding;
+}
+
+/** Several rules may recognise one message (a help desk run for a code host): the authentic claim wins. */
+function bestMatch(message: MailMessage, policy: Policy): { rule: PlatformRule; match: PlatformMatch } | undefined {
+  let best: { rule: PlatformRule; match: PlatformMatch } | undefined;
+  const rank = (m: PlatformMatch) => (m.authentic ? 2 : m.spoofed ? 0 : 1);
+  for (const rule of platformRules()) {
+    const match = rule.match(message, policy);
+    if (match && (!best || rank(match) > rank(best.match))) best = { rule, match };
+  }
+  return best;
+}

@@ -1,0 +1,69 @@
+/** Second-level labels under which names are registered (example.co.uk): enough for lookalike checks. */
+const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go']);
+
+/** The label an organisation registered: `example` in mail.example.co.uk. */
+export function registeredLabel(domain: string): string {
+  const labels = domain.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length < 2) return labels[0] ?? '';
+  const second = labels[labels.length - 2] ?? '';
+  const top = labels[labels.length - 1] ?? '';
+  if (labels.length >= 3 && top.length === 2 && SECOND_LEVEL.has(second)) return labels[labels.length - 3] ?? '';
+  return second;
+}
+
+/** Folds the usual look-alike spellings (digits for letters, rn for m, vv for w) so "g1thub" reads "github". */
+export function foldLookalike(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/rn/g, 'm')
+    .replace(/vv/g, 'w')
+    .replace(/[0]/g, 'o')
+    .replace(/[1!|]/g, 'l')
+    .replace(/3/g, 'e')
+    .replace(/5/g, 's')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** True when the domain's registered label contains the platform's name (or a one-edit misspelling of it). */
+export function looksLikePlatform(domain: string, token: string): boolean {
+  const label = foldLookalike(registeredLabel(domain));
+  const folded = foldLookalike(token);
+  if (label.includes(folded)) return true;
+  const fuzzy = folded.replace(/l/g, 'i');
+  if (label.replace(/l/g, 'i').includes(fuzzy)) return true;
+  if (folded.length < 5) return false;
+  for (let start = 0; start + folded.length - 1 <= label.length; start++) {
+    for (const len of [folded.length - 1, folded.length, folded.length + 1]) {
+      const window = label.slice(start, start + len);
+      if (window.length === len && editDistanceAtMostOne(window, folded)) return true;
+    }
+  }
+  return false;
+}
+
+/** One letter added, dropped, changed, or two neighbours swapped (gihtub). */
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
+    if (diff.length === 2 && diff[1] === (diff[0] ?? 0) + 1 && a[diff[0] ?? 0] === b[diff[1] ?? 0] && a[diff[1] ?? 0] === b[diff[0] ?? 0]) return true;
+  }
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (a.length < b.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}

@@ -1,0 +1,74 @@
+import type { MailMessage, Policy } from '../types.ts';
+import { judgeAuthenticity, type Authenticity } from './authenticity.ts';
+import { looksLikePlatform } from './domain-names.ts';
+import { ALL_CLASSES } from './find-mismatches.ts';
+import { domainOf, hasHeader, isWithinAny, messageIdOf, senderAddresses } from './headers.ts';
+import { linkHosts, replyDomains, senderDomains, tenantLabel } from './message-hosts.ts';
+import { addPlatform } from './registry.ts';
+import type { PlatformMatch } from './types.ts';
+
+/** Atlassian Cloud sends Jira mail as jira@SITE.atlassian.net, signed by Atlassian. */
+const SIGNING = ['atlassian.net', 'atlassian.com'];
+const OWNED = ['atlassian.net', 'atlassian.com', 'atlassian.io', 'atl-paas.net', 'jira.com'];
+const INVITE = /\b(?:invit\w+|welcome to|sign up|create (?:an |your )?account|verify your email)\b/i;
+
+function match(message: MailMessage, policy: Policy): PlatformMatch | undefined {
+  const fromDomain = domainOf(senderAddresses(message).from);
+  const domains = senderDomains(message);
+  const fromAtlassian = domains.some((d) => isWithinAny(d, SIGNING));
+  const jiraHeaders = hasHeader(message, 'x-jira-fingerprint') || /@Atlassian\.JIRA$/i.test(messageIdOf(message) ?? '');
+  const lookalike = fromDomain && !isWithinAny(fromDomain, OWNED) && looksLikePlatform(fromDomain, 'atlassian') ? fromDomain : undefined;
+  if (!fromAtlassian && !jiraHeaders && !lookalike) return undefined;
+
+  let auth: Authenticity;
+  if (lookalike) auth = { authentic: false, spoofed: true, evidence: `it was sent from ${lookalike}, which is not an Atlassian domain` };
+  else if (fromAtlassian) auth = judgeAuthenticity(message, { signingDomains: SIGNING });
+  // Jira Data Center, or a service project with its own address: Jira headers, the organisation's own domain.
+  else auth = judgeAuthenticity(message, fromDomain ? { signingDomains: SIGNING, alignedFromDomain: fromDomain } : { signingDomains: SIGNING });
+
+  const siteLabel = tenantLabel([...domains, ...replyDomains(message), ...linkHosts(message)], 'atlassian.net', ['id', 'api', 'admin']);
+  const site = siteLabel ? `${siteLabel}.atlassian.net` : (lookalike ?? fromDomain ?? 'unknown site');
+  const sender = (message.from?.name ?? '').replace(/\s*\((?:jira|jira service management)\)\s*$/i, '').trim();
+  const project = projectName(message.subject) ?? (sender || undefined);
+  const invite = INVITE.test(message.subject) || INVITE.test(message.text.slice(0, 400));
+  const trusted = (policy.trustedJiraSites ?? []).some((s) => sameSite(s, site));
+  const names = [
+    ...(siteLabel ? [{ role: 'site', value: siteLabel, account: true }] : []),
+    ...(project ? [{ role: invite ? 'service project' : 'project', value: project }] : []),
+    ...(sender && sender !== project ? [{ role: 'sender name', value: sender }] : []),
+  ];
+  const result: PlatformMatch = {
+    authentic: auth.authentic,
+    spoofed: auth.spoofed,
+    authEvidence: auth.evidence,
+    instance: site,
+    instanceLabel: lookalike ? '' : `site ${site}${project ? `, project "${project}"` : ''}`,
+    trusted,
+    kind: invite ? 'invite' : 'notification',
+    unfitting: ALL_CLASSES,
+    names,
+    outsider: 'it comes from a Jira site your organisation does not own',
+  };
+  if (sender && !invite) result.actor = sender;
+  return result;
+}
+
+/** "[JIRA] (KEY-12) ...", "Welcome to Acme Support", "You've been invited to Acme Support". */
+function projectName(subject: string): string | undefined {
+  const key = /\[JIRA\]\s*\(([A-Z][A-Z0-9_]+)-\d+\)/.exec(subject)?.[1] ?? /^\s*(?:re:\s*)?\[?([A-Z][A-Z0-9_]+)-\d+\]?\s/.exec(subject)?.[1];
+  if (key) return key;
+  const invited = /(?:welcome to|invited (?:you )?to(?: join)?|join)\s+(?:the\s+)?(.+?)\s*[!.]?\s*$/i.exec(subject);
+  return invited?.[1]?.trim() || undefined;
+}
+
+function sameSite(policySite: string, site: string): boolean {
+  const p = policySite.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  const s = site.toLowerCase();
+  return p === s || `${p}.atlassian.net` === s;
+}
+
+addPlatform({ id: 'jira', name: 'Jira', match });
+
+// Fixtures: test/fixtures/saas/jira-*.eml (legitimate: issue-assigned, customer-invite of a trusted service desk
+// and of an outside one; abused: customer-invite-billing-callback; spoofed: lookalike-domain), exercised by
+// test/saas/jira.test.ts and test/saas/legitimate.test.ts. The corpus holds no Jira mail (see SOURCES.md).

@@ -1,0 +1,107 @@
+import type { Level, Reason } from '../types.ts';
+import { describeClass } from './find-mismatches.ts';
+import type { LookalikeEvidence } from './instance-lookalike.ts';
+import type { Mismatch, PlatformMatch } from './types.ts';
+
+type LeveledReason = Reason & { level: Level };
+
+/**
+ * An invitation from an instance the organisation does not use, with nothing else wrong: the first step of
+ * the help-desk abuse, but also what a vendor's real service desk sends after you contact it. A quiet note,
+ * unless the instance is dressed up (a generated tenant name, a brand it is not, billing words).
+ */
+export const UNTRUSTED_INVITE_LEVEL: Level = 'caution';
+export const DRESSED_UP_INVITE_LEVEL: Level = 'warning';
+
+/**
+ * The reader-facing reasons, by the issue's rules: an authentic notification from a trusted instance raises
+ * nothing; content that does not fit the platform is a warning; with a lure (a call to act, or several
+ * misfits, or an instance dressed up as a billing desk or brand) from an untrusted instance it is a danger;
+ * a forgery says so.
+ */
+export function saasReasons(
+  platform: string,
+  match: PlatformMatch,
+  mismatches: readonly Mismatch[],
+  lookalike: readonly LookalikeEvidence[],
+): LeveledReason[] {
+  if (match.authentic && match.trusted) return [];
+  const reasons: LeveledReason[] = [];
+  const evidence = [...new Set(mismatches.map((m) => m.evidence))].map((e) => `"${e}"`).join('; ');
+  const talk = talksAbout(mismatches);
+  const dressedUp = lookalike.some((l) => l.strong);
+  const lure =
+    mismatches.some((m) => describeClass(m.kind).lure) ||
+    new Set(mismatches.map((m) => m.kind)).size >= 2 ||
+    (mismatches.length > 0 && dressedUp);
+
+  if (match.spoofed) {
+    reasons.push({
+      code: 'saas-spoofed-notification',
+      level: mismatches.length ? 'danger' : 'warning',
+      message:
+        `This message claims to be from ${platform}${match.instanceLabel ? ` (${match.instanceLabel})` : ''}, but ${platform} did not send it: ${match.authEvidence}.` +
+        (talk ? ` It talks about ${talk}: a forged notification is a common way to deliver such a lure.` : ' Do not trust its links or instructions.'),
+      ...(evidence ? { evidence } : {}),
+    });
+  } else if (mismatches.length && match.authentic && lure) {
+    reasons.push({
+      code: 'saas-untrusted-instance',
+      level: 'danger',
+      message: `This is a real ${platform} notification, but ${match.outsider}${where(match)}, and it talks about ${talk}. ${notSent(platform, mismatches)}`,
+      evidence,
+    });
+    reasons.push({
+      code: 'saas-semantic-mismatch',
+      level: 'warning',
+      message: `${platform} notifications are not used for ${[...new Set(mismatches.map((m) => describeClass(m.kind).notSent))].join(', ')}; this one contains ${evidence}.`,
+      evidence,
+    });
+  } else if (mismatches.length) {
+    const opening = match.authentic
+      ? `This is a real ${platform} notification, but ${match.outsider}${where(match)}`
+      : `This looks like a ${platform} notification${where(match)}, though its sender could not be checked`;
+    reasons.push({
+      code: 'saas-semantic-mismatch',
+      level: 'warning',
+      message: `${opening}, and it talks about ${talk}. ${notSent(platform, mismatches)}`,
+      evidence,
+    });
+  } else if (match.kind === 'invite') {
+    reasons.push({
+      code: 'saas-untrusted-instance',
+      level: dressedUp ? DRESSED_UP_INVITE_LEVEL : UNTRUSTED_INVITE_LEVEL,
+      message:
+        `${platform} sent you an invitation from ${match.instanceLabel || 'an outside instance'}, which is not one your organisation uses. ` +
+        `Scammers sign people up this way so that their later messages come from a real ${platform} address. ` +
+        'If you did not ask for it, ignore it and distrust later messages from there.',
+    });
+  }
+  if (lookalike.length && reasons.length) {
+    reasons.push({
+      code: 'saas-lookalike-instance',
+      level: 'caution',
+      message: `Its names look chosen to seem official: ${lookalike.map((l) => l.text).join('; ')}.`,
+      evidence: lookalike.map((l) => l.text).join('; '),
+    });
+  }
+  return reasons;
+}
+
+function notSent(platform: string, mismatches: readonly Mismatch[]): string {
+  const first = mismatches[0];
+  return first ? `${platform} does not send ${describeClass(first.kind).notSent} this way.` : '';
+}
+
+/** " (repo owner/name, by @actor)", or less when the platform names less. */
+function where(match: PlatformMatch): string {
+  const actor = !match.actor ? '' : match.actor.startsWith('@') ? `by ${match.actor}` : `signed "${match.actor}"`;
+  const parts = [match.instanceLabel, actor].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+function talksAbout(mismatches: readonly Mismatch[]): string {
+  const labels = [...new Set(mismatches.map((m) => describeClass(m.kind).label))];
+  if (labels.length <= 1) return labels[0] ?? '';
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}

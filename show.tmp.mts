@@ -1,0 +1,10 @@
+import { readMessage } from '/work/main/cli/read-message.ts';
+import { visibleParts } from '/work/main/shared/message-parts.ts';
+import { extractPhones } from '/work/main/shared/phone/index.ts';
+import { extractLure } from '/work/main/shared/lure/index.ts';
+const m = await readMessage(process.argv[2]!);
+const parts = visibleParts(m);
+const { phones } = extractPhones(parts, { defaultRegion: 'US' });
+const lure = extractLure(parts, phones, {});
+console.log(JSON.stringify({ from: m.from, subject: m.subject, lure, phones: phones.map(p => [p.e164, p.raw, p.part]) }, null, 1).slice(0, 4000));
+if (process.argv[3]) console.log(m.text.slice(0, Number(process.argv[3])));

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkManifest, parseManifest } from '../../addin/manifest/check-manifest.ts';
+import { DEFAULT_BASE_URL, fillManifest, normaliseBaseUrl } from '../../addin/build/fill-manifest.ts';
+import { REPORT_OPTIONS } from '../../addin/report/report-options.ts';
+import { NOTIFICATION_ICON } from '../../addin/outlook/notification-text.ts';
+
+const template = readFileSync(new URL('../../manifest.xml', import.meta.url), 'utf8');
+
+describe('manifest.xml (template at the repo root)', () => {
+  const result = checkManifest(template, DEFAULT_BASE_URL);
+
+  it('is well-formed, every resid is defined, ids are unique, URLs are under the base', () => {
+    expect(result.problems).toEqual([]);
+  });
+
+  it('lists the report options in the order the handler reads them', () => {
+    const resids = [...template.matchAll(/<Option resid="([^"]+)"/g)].map((m) => m[1]);
+    expect(resids).toEqual(REPORT_OPTIONS.map((o) => o.resid));
+    expect(result.facts?.reportingOptions.join(' | ')).toMatch(/phone number.*GitHub, Jira or Zendesk.*Other phishing/);
+  });
+
+  it('defines the icon the informational notification names', () => {
+    expect(result.facts?.resources.get(NOTIFICATION_ICON)?.kind).toBe('image');
+  });
+
+  it('declares Mailbox 1.3 as the minimum and pins the pane in VersionOverrides 1.1', () => {
+    expect(template).toMatch(/<Set Name="Mailbox" MinVersion="1\.3"\/>/);
+    expect(template).toMatch(/<SupportsPinning>true<\/SupportsPinning>/);
+    expect(template).toMatch(/xsi:type="ReportPhishingCommandSurface"/);
+  });
+});
+
+describe('checkManifest finds broken manifests', () => {
+  const broken = (from: string | RegExp, to: string) => checkManifest(template.replace(from, to), DEFAULT_BASE_URL).problems.join('\n');
+
+  it('rejects XML that is not well-formed', () => {
+    expect(broken('</OfficeApp>', '')).toMatch(/not well-formed/);
+    expect(broken('<Version>0.1.0.0</Version>', '<Version>0.1.0.0</Versio>')).toMatch(/not well-formed/);
+  });
+
+  it('reports an undefined resid, a resid of the wrong kind and an unused resource', () => {
+    expect(broken('<Label resid="Report.Label"/>', '<Label resid="Report.Missing"/>')).toMatch(/Report\.Missing.*names no resource/);
+    expect(broken('<Title resid="Dialog.Title"/>', '<Title resid="Taskpane.Url"/>')).toMatch(/points at a url resource/);
+    expect(broken('<Title resid="Dialog.Title"/>', '<Title resid="Report.Label"/>')).toMatch(/"Dialog\.Title" is defined but never used/);
+  });
+
+  it('reports duplicate ids', () => {
+    expect(broken('id="Ringfence.ReportButton"', 'id="Ringfence.OpenPane"')).toMatch(/id "Ringfence\.OpenPane" is used by more than one element/);
+    expect(broken('<bt:String id="Group.Label"', '<bt:String id="Report.Label"')).toMatch(/resource id "Report\.Label" is defined twice/);
+  });
+
+  it('reports a URL outside the base, and an AppDomain that does not match', () => {
+    expect(broken('https://localhost:3000/report.js', 'https://cdn.example.com/report.js')).toMatch(/cdn\.example\.com\/report\.js\?policy=policy\.json is not under/);
+    expect(broken('<AppDomain>https://localhost:3000</AppDomain>', '<AppDomain>https://other.example</AppDomain>')).toMatch(/AppDomains/);
+  });
+
+  it('requires pinning and the report surface', () => {
+    expect(broken('<SupportsPinning>true</SupportsPinning>', '')).toMatch(/SupportsPinning/);
+    expect(broken('xsi:type="ReportPhishingCommandSurface"', 'xsi:type="MessageComposeCommandSurface"')).toMatch(/no ReportPhishingCommandSurface/);
+    expect(broken('<FunctionName>onSpamReport</FunctionName>', '<FunctionName>onReport</FunctionName>')).toMatch(/calls "onReport"/);
+    expect(broken(/<FreeTextLabel[^>]*\/>/, '')).toMatch(/free-text/);
+  });
+
+  it('enforces the string length limits', () => {
+    expect(broken('DefaultValue="Report scam"', `DefaultValue="${'x'.repeat(126)}"`)).toMatch(/short string "Report\.Label" is over 125/);
+  });
+});
+
+describe('fillManifest', () => {
+  it('writes the hosting base and the policy parameter into every URL, and stays valid', () => {
+    const filled = fillManifest(template, { baseUrl: 'https://addins.example.com/ringfence', policy: 'policy-finance.json' });
+    expect(filled).not.toContain('localhost:3000');
+    expect(filled).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://addins.example.com/ringfence/taskpane.html?policy=policy-finance.json"/>');
+    expect(filled).toContain('<AppDomain>https://addins.example.com</AppDomain>');
+    expect(checkManifest(filled, 'https://addins.example.com/ringfence/').problems).toEqual([]);
+    expect(() => parseManifest(filled)).not.toThrow();
+  });
+
+  it('encodes an absolute policy URL so the manifest stays well-formed', () => {
+    const filled = fillManifest(template, { baseUrl: 'https://addins.example.com/', policy: 'https://config.example.com/p.json?a=1&b=2' });
+    expect(filled).toContain('policy=https%3A%2F%2Fconfig.example.com%2Fp.json%3Fa%3D1%26b%3D2');
+    expect(checkManifest(filled, 'https://addins.example.com/').problems).toEqual([]);
+  });
+
+  it('refuses a base URL Outlook would not load', () => {
+    expect(() => normaliseBaseUrl('http://addins.example.com/')).toThrow(/https/);
+    expect(() => normaliseBaseUrl('not a url')).toThrow(/not a URL/);
+    expect(() => normaliseBaseUrl('https://a.example/?x=1')).toThrow(/query/);
+  });
+});

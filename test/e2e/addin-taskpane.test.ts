@@ -1,0 +1,173 @@
+// The built add-in in real Chromium: dist/addin served on 127.0.0.1, the CDN office.js answered by a typed
+// fake of the Mailbox API that serves a scam .eml, feeds and reports over real HTTP, IndexedDB for real.
+import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parseEml } from '../../shared/mime/parse-eml.ts';
+import { scan } from '../../shared/scan.ts';
+import { hasChromium, launchBrowser } from '../support/chromium.ts';
+import { startHttpServer, type TestServer } from '../support/http-server.ts';
+import { buildAddin, bundleOfficeDouble, eventually, installOfficeDouble, serveDir } from '../addin/e2e-support.ts';
+import type { FakeLog, FakeMessage, FakeOfficeOptions } from '../addin/fake-office.ts';
+import { fakeMessageFromEml } from '../addin/fixture-message.ts';
+
+const SCAM_NUMBER = '+18084027719';
+const scam = fakeMessageFromEml();
+const benignEml = [
+  'From: "Priya Natarajan" <priya@example.com>',
+  'To: jane.doe@example.com',
+  'Subject: Lunch on Friday?',
+  'Date: Tue, 17 Nov 2026 12:00:00 +0000',
+  'Message-ID: <lunch-42@example.com>',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Shall we try the new noodle place on Friday at noon?',
+  '',
+].join('\r\n');
+const benign: FakeMessage = {
+  subject: 'Lunch on Friday?',
+  from: { displayName: 'Priya Natarajan', emailAddress: 'priya@example.com' },
+  to: [{ displayName: '', emailAddress: 'jane.doe@example.com' }],
+  dateTimeCreated: '2026-11-17T12:00:00.000Z',
+  internetMessageId: '<lunch-42@example.com>',
+  emlBase64: Buffer.from(benignEml).toString('base64'),
+  text: 'Shall we try the new noodle place on Friday at noon?',
+};
+
+const today = new Date().toISOString().slice(0, 10);
+const feed = JSON.stringify({
+  format: 'ringfence-feed/1',
+  name: 'E2E scam numbers',
+  published: `${today}T00:00:00Z`,
+  entries: [{ number: SCAM_NUMBER, verdict: 'scam', brands: ['Geek Squad'], firstSeen: today, lastSeen: today, reports: 12 }],
+});
+
+let outDir: string;
+let officeDouble: string;
+let server: TestServer;
+let browser: Browser;
+
+describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
+  beforeAll(async () => {
+    [outDir, officeDouble] = await Promise.all([buildAddin(), bundleOfficeDouble()]);
+    server = await startHttpServer();
+    await serveDir(server, outDir);
+    server.route('/reports', { status: 202, body: '{}' });
+    server.route('/feeds/numbers.json', { status: 200, body: feed, etag: '"feed-v1"', headers: { 'content-type': 'application/json' } });
+    server.route('/policy-e2e.json', {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reportEndpoint: server.url('/reports'), feeds: [{ url: server.url('/feeds/numbers.json'), format: 'ringfence' }] }),
+    });
+    server.route('/policy-nofeeds.json', { status: 200, body: JSON.stringify({ reportEndpoint: server.url('/reports'), useBundledFeed: false }) });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  async function openPane(options: FakeOfficeOptions, path = '/taskpane.html?policy=policy-e2e.json', context?: BrowserContext): Promise<{ page: Page; context: BrowserContext }> {
+    const ctx = context ?? (await browser.newContext());
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await installOfficeDouble(page, officeDouble, options);
+    await page.goto(server.url(path));
+    (page as Page & { errors?: string[] }).errors = errors;
+    return { page, context: ctx };
+  }
+
+  const officeLog = (page: Page) => page.evaluate(() => (globalThis as unknown as { __officeLog: FakeLog }).__officeLog);
+  const reports = () => server.requestsTo('/reports').map((r) => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>);
+
+  it('shows the verdict from the synced feed, notifies within 150 characters, reports a number, follows ItemChanged', async () => {
+    const { page, context } = await openPane({ mailboxVersion: '1.14', message: scam });
+    await page.waitForSelector('main[data-status="done"][data-level="danger"]', { timeout: 30_000 });
+
+    const banner = page.locator('.banner[data-level="danger"]'); // inside the banner's shadow root
+    expect(await banner.innerText()).toContain('+1 808 402 7719');
+    expect(await page.locator('.how').getAttribute('data-source')).toBe('eml');
+    expect(await page.locator('table.phones').innerText()).toContain('on a scam list');
+    const pageText = await page.locator('main').innerText();
+    expect(pageText).not.toMatch(/555.?0147/); // the hidden decoy is never presented as a number to call
+
+    const log = await officeLog(page);
+    const last = log.notifications.at(-1)!;
+    expect(last.details.type).toBe('errorMessage');
+    expect(last.details.message.length).toBeLessThanOrEqual(150);
+    expect(last.details.message).toContain('+1 808 402 7719');
+    expect(server.requestsTo('/feeds/numbers.json')).toHaveLength(1);
+
+    const before = reports().length;
+    await banner.locator('button.report').click();
+    const sent = await eventually(() => (reports().length > before ? reports()[before] : undefined), 'the number report');
+    expect(sent).toMatchObject({ kind: 'number', numbers: [SCAM_NUMBER], level: 'danger', client: { surface: 'outlook-addin' } });
+    expect(sent.message).toMatchObject({ subject: scam.subject, from: 'billing-noreply@renewals-gs-support.com' });
+    await page.locator('.banner .status', { hasText: 'Reported' }).waitFor();
+
+    // Pinned: the reader opens another message.
+    await page.evaluate((next) => (globalThis as unknown as { Office: { selectItem(m: unknown): void } }).Office.selectItem(next), benign);
+    await page.waitForSelector('main[data-status="done"][data-level="none"]');
+    expect(await page.locator('h1.subject').innerText()).toBe('Lunch on Friday?');
+    expect(await page.locator('.no-findings').innerText()).toMatch(/does not make it safe/);
+    expect((await officeLog(page)).removedNotifications).toContain('ringfence-verdict');
+
+    // Opened again: the feed comes from IndexedDB and is revalidated with a conditional GET.
+    await page.reload();
+    await page.waitForSelector('main[data-status="done"][data-level="danger"]', { timeout: 30_000 });
+    const feedRequests = await eventually(() => (server.requestsTo('/feeds/numbers.json').length >= 2 ? server.requestsTo('/feeds/numbers.json') : undefined), 'the second feed request');
+    expect(feedRequests[1]!.headers['if-none-match']).toBe('"feed-v1"');
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads body and headers on a Mailbox 1.8 client, with the same verdict', async () => {
+    const { page, context } = await openPane({ mailboxVersion: '1.8', message: scam });
+    await page.waitForSelector('main[data-status="done"][data-level="danger"]', { timeout: 30_000 });
+    expect(await page.locator('.how').getAttribute('data-source')).toBe('item');
+    expect((await officeLog(page)).calls).not.toContain('getAsFileAsync');
+    await context.close();
+  });
+
+  it('explains itself when the selected item is not a message', async () => {
+    const { page, context } = await openPane({ mailboxVersion: '1.14', message: { ...scam, itemType: 'appointment' } });
+    await page.waitForSelector('main[data-status="error"]');
+    expect(await page.locator('.problem').innerText()).toMatch(/Not an email/);
+    await context.close();
+  });
+
+  it('handles the Report button in commands.html with the bundled report.js', async () => {
+    const { page, context } = await openPane({ mailboxVersion: '1.14', message: scam }, '/commands.html?policy=policy-e2e.json');
+    await page.waitForFunction(() => (globalThis as unknown as { Office: { actions: { registered: Map<string, unknown> } } }).Office.actions.registered.has('onSpamReport'));
+    const before = reports().length;
+    const completed = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const office = (globalThis as unknown as { Office: { actions: { registered: Map<string, (e: unknown) => void> } } }).Office;
+          office.actions.registered.get('onSpamReport')!({ type: 'SpamReporting', options: [true, false, true], freeText: 'Called me twice today', completed: resolve });
+        }),
+    );
+    expect(completed).toMatchObject({ moveItemTo: 'junkFolder', onErrorDeleteItem: false, showPostProcessingDialog: { title: 'Reported' } });
+    const sent = reports().slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ kind: 'message', numbers: [SCAM_NUMBER], userReport: { categories: ['scam-number', 'other-phishing'], comment: 'Called me twice today' } });
+    await context.close();
+  });
+
+  const corpusFile = new URL('../../../shared/corpus/scam-toad/phishing_pot__sample-1255.eml', import.meta.url);
+  it.skipIf(!existsSync(corpusFile))('judges a corpus callback scam as the CLI path does (read from ../shared/corpus at test time)', async () => {
+    const raw = readFileSync(corpusFile);
+    const expected = await scan(await parseEml(raw), { policy: { useBundledFeed: false }, now: new Date() });
+    const message: FakeMessage = { ...scam, emlBase64: raw.toString('base64') };
+    const { page, context } = await openPane({ mailboxVersion: '1.14', message }, '/taskpane.html?policy=policy-nofeeds.json');
+    await page.waitForSelector('main[data-status="done"]', { timeout: 30_000 });
+    expect(await page.locator('main').getAttribute('data-level')).toBe(expected.level);
+    const shown = await page.locator('table.phones tr[data-e164]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-e164')));
+    expect(shown).toEqual(expected.phones.map((p) => p.e164));
+    await context.close();
+  });
+});

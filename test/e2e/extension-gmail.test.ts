@@ -1,0 +1,154 @@
+// The built extension in real Chromium, on a Gmail-shaped page routed at https://mail.google.com, with
+// managed policy from /etc/chromium/policies/managed naming a feed and a report endpoint on 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium } from '../support/chromium.ts';
+import { bannerLatency, basePolicy, startHarness, type Harness } from '../extension/support/harness.ts';
+import { WEBMAIL_START } from '../extension/support/webmail-routes.ts';
+
+const M = (n: number) => `msg-f:179100000000000000${n}`;
+const inMessage = (n: number) => `div.adn.ads[data-message-id="#${M(n)}"]`;
+const banner = (n: number) => `${inMessage(n)} ringfence-banner`;
+
+describe.skipIf(!hasChromium)('extension on Gmail', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startHarness('gmail');
+    await h.waitForFeed(h.feeds.url('/feed-a.json'));
+    page = await h.context.newPage();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  let loads = 0;
+  /** A fresh load of the mailbox (a new content script), then a click on the thread. */
+  async function openThread(thread: string): Promise<void> {
+    await page.goto(WEBMAIL_START.gmail.replace('#', `?load=${++loads}#`));
+    await page.click(`tr[data-thread="${thread}"]`);
+    await page.waitForSelector('div.adn.ads div.a3s');
+  }
+
+  it('policy from the managed policy file reaches the extension', async () => {
+    const status = await h.status();
+    expect(status.reportEndpoint).toBe(h.reports.url);
+    const feed = status.feeds.find((f) => f.url === h.feeds.url('/feed-a.json'));
+    expect(feed?.entryCount).toBe(2);
+  });
+
+  it('shows a danger banner within 1 s for a number on the feed, with the number and level', async () => {
+    await openThread('invoice');
+    const host = page.locator(banner(1));
+    await host.waitFor({ timeout: 1_000 });
+    expect(await host.getAttribute('data-level')).toBe('danger');
+    const section = page.locator(`${banner(1)} section[role="alert"]`);
+    await expect(section.textContent()).resolves.toContain('+1 804 713 4598');
+    await expect(section.locator('[data-code="feed-number"]').count()).resolves.toBe(1);
+    const latency = (await bannerLatency(page, [M(1)]))[M(1)];
+    expect(latency).not.toBeNull();
+    expect(latency!).toBeLessThan(1_000);
+  });
+
+  it('sits just above the message body, in an open shadow root', async () => {
+    const placement = await page.evaluate((sel) => {
+      const host = document.querySelector(sel)!;
+      return { next: host.nextElementSibling?.className ?? '', shadow: host.shadowRoot !== null };
+    }, banner(1));
+    expect(placement.next).toContain('a3s');
+    expect(placement.shadow).toBe(true);
+  });
+
+  it('shows a warning for a brand callback lure whose number is not on the feed', async () => {
+    await openThread('geeksquad');
+    const host = page.locator(banner(2));
+    await host.waitFor({ timeout: 1_000 });
+    expect(await host.getAttribute('data-level')).toBe('warning');
+    await expect(page.locator(`${banner(2)} .number`).first().textContent()).resolves.toBe('+1 844 901 2377');
+  });
+
+  it('shows no banner for a legitimate message with phone numbers', async () => {
+    await openThread('lunch');
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('ringfence-banner').count()).toBe(0);
+  });
+
+  it('gives each message of a conversation its own verdict', async () => {
+    await openThread('refund');
+    await page.locator(banner(5)).waitFor({ timeout: 1_000 });
+    expect(await page.locator(banner(5)).getAttribute('data-level')).toBe('danger');
+    await expect(page.locator(`${banner(5)} .number`).textContent()).resolves.toBe('+1 804 713 4512');
+    await page.waitForTimeout(500);
+    expect(await page.locator(banner(4)).count()).toBe(0);
+  });
+
+  it('renders mail text as text, expands details and dismisses by keyboard', async () => {
+    await openThread('invoice');
+    const toggle = page.locator(`${banner(1)} button.details-toggle`);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect(page.locator(`${banner(1)} dl.details`).textContent()).resolves.toContain('+18047134598');
+    await page.locator(`${banner(1)} button.dismiss`).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator(banner(1)).count()).toBe(0);
+  });
+
+  it('one click on "Report this number" delivers the DESIGN.md payload, once', async () => {
+    await openThread('invoice');
+    const button = page.locator(`${banner(1)} button.report`);
+    await button.click();
+    await expect.poll(() => page.locator(`${banner(1)} .status`).textContent()).toMatch(/Reported/);
+    expect(await button.isDisabled()).toBe(true);
+    const report = await h.reports.waitFor((r) => (r.body.numbers as string[]).includes('+18047134598'), 10_000);
+    expect(Object.keys(report.body).sort()).toEqual(['brands', 'client', 'id', 'kind', 'level', 'message', 'numbers', 'reasons', 'reportedAt']);
+    expect(report.body).toMatchObject({
+      kind: 'number',
+      numbers: ['+18047134598'],
+      level: 'danger',
+      message: { subject: 'Your PayPal invoice INV-20418 for Norton 360 Deluxe', from: 'service.billing.team84@gmail.com' },
+      client: { surface: 'gmail', version: '0.1.0' },
+    });
+    expect(report.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(report.body.reasons).toContain('feed-number');
+    expect((report.body.message as { messageId: string }).messageId).toBe('<1791000000000000001@mail.example.net>');
+    expect(new Date(report.body.reportedAt as string).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    await page.waitForTimeout(1_000);
+    expect(h.reports.received.filter((r) => r.body.id === report.body.id)).toHaveLength(1);
+  });
+
+  it('keeps a report while the endpoint is down and delivers it once after the worker was stopped', async () => {
+    await h.reports.stop();
+    await openThread('geeksquad');
+    await page.locator(`${banner(2)} button.report`).click();
+    await expect.poll(() => page.locator(`${banner(2)} .status`).textContent()).toMatch(/Reported/);
+    await expect.poll(async () => (await h.status()).pendingReports.length, { timeout: 10_000 }).toBe(1);
+    const [pending] = (await h.status()).pendingReports;
+    expect(pending!.attempts).toBeGreaterThanOrEqual(1);
+
+    const cdp = await h.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await h.reports.start();
+
+    // The worker wakes (alarm, or the next webmail page) and sends what waits in IndexedDB.
+    await page.goto(WEBMAIL_START.gmail);
+    const report = await h.reports.waitFor((r) => r.body.id === pending!.id, 90_000);
+    expect(report.body.numbers).toEqual(['+18449012377']);
+    await page.waitForTimeout(3_000);
+    expect(h.reports.received.filter((r) => r.body.id === pending!.id)).toHaveLength(1);
+    await expect.poll(async () => (await h.status()).pendingReports.length).toBe(0);
+  });
+
+  it('applies a changed feed in the policy file without reinstalling', async () => {
+    await h.policy.write(basePolicy(h.feeds, h.reports, '/feed-b.json'));
+    await h.waitForFeed(h.feeds.url('/feed-b.json'), 60_000);
+    await expect.poll(async () => (await h.status()).feeds.map((f) => f.url), { timeout: 10_000 }).toEqual([h.feeds.url('/feed-b.json')]);
+    await openThread('geeksquad');
+    // The worker was just stopped and restarted by the previous test: allow it to start up.
+    await page.locator(banner(2)).waitFor({ timeout: 5_000 });
+    expect(await page.locator(banner(2)).getAttribute('data-level')).toBe('danger');
+  });
+});
