@@ -29,6 +29,7 @@ export async function scanMessage(message: MailMessage, options: { remember?: bo
 
 /** Runs the core once on a made-up message so that the first real message is judged at full speed. */
 export async function warmUp(): Promise<void> {
+  await getSightings();
   await scanMessage(
     {
     subject: 'Invoice',

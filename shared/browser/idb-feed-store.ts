@@ -44,6 +44,11 @@ interface CopyRecord {
 
 type BucketKey = [number, number];
 
+interface ResidentCopy {
+  numbers: string[];
+  blocks: string[];
+}
+
 interface FeedDB extends DBSchema {
   feeds: { key: string; value: FeedRecord };
   copies: { key: number; value: CopyRecord };
@@ -63,6 +68,12 @@ export interface IdbFeedStoreOptions {
   cachedBuckets?: number;
   /** Re-read the list of current copies at least this often (other tabs may swap). Default 2000 ms. */
   layoutMaxAgeMs?: number;
+  /**
+   * Copies up to this many entries (all current feeds together) are also held in memory, as their stored
+   * bucket strings (~70 bytes an entry), loaded in the background after the first lookup or by warm():
+   * lookups then need no storage read at all. 0 turns this off. Default 250,000 (~17 MB).
+   */
+  residentEntries?: number;
   /** Called after each batch of a copy is written (progress display; tests interrupt writes with it). */
   onBatchWritten?: (written: number, total: number) => void | Promise<void>;
 }
@@ -101,6 +112,9 @@ export class IdbFeedStore implements FeedStore {
   private layouts: { records: FeedRecord[]; readAt: number } | undefined;
   /** Key filters of the copies lookups use (copies never change, so a filter never goes stale). */
   private readonly filters = new Map<number, KeyFilter>();
+  /** Bucket strings of copies held in memory, by copy; a promise while loading. */
+  private readonly resident = new Map<number, ResidentCopy | Promise<void>>();
+  private readonly residentEntries: number;
   private readonly onBatchWritten: IdbFeedStoreOptions['onBatchWritten'];
 
   constructor(
@@ -113,6 +127,7 @@ export class IdbFeedStore implements FeedStore {
     this.layoutMaxAgeMs = options.layoutMaxAgeMs ?? 2_000;
     this.cache = new BucketCache(options.cachedBuckets ?? 4096);
     this.onBatchWritten = options.onBatchWritten;
+    this.residentEntries = options.residentEntries ?? 250_000;
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`ringfence-feeds:${name}`) : undefined;
     if (this.channel) this.channel.onmessage = () => (this.layouts = undefined);
   }
@@ -201,9 +216,11 @@ export class IdbFeedStore implements FeedStore {
       this.layouts = { records, readAt: Date.now() };
       const current = new Set(records.flatMap((r) => (r.layout ? [r.layout.copy] : [])));
       for (const copy of this.filters.keys()) if (!current.has(copy)) this.filters.delete(copy);
+      for (const copy of this.resident.keys()) if (!current.has(copy)) this.resident.delete(copy);
     }
     const layouts = this.layouts.records.flatMap((r) => (r.layout ? [r.layout] : []));
     if (layouts.length === 0 || numbers.length === 0) return result;
+    void this.loadResident(this.layouts.records).catch(() => {});
 
     const unfiltered = layouts.filter((layout) => !this.filters.has(layout.copy));
     if (unfiltered.length > 0) {
@@ -220,7 +237,11 @@ export class IdbFeedStore implements FeedStore {
     const wanted = new Map<string, { store: 'numbers' | 'blocks'; key: BucketKey }>();
     const need = (store: 'numbers' | 'blocks', copy: number, bucket: number): string => {
       const id = `${copy}:${store === 'numbers' ? 'n' : 'b'}:${bucket}`;
-      if (!wanted.has(id) && this.cache.get(id) === undefined) wanted.set(id, { store, key: [copy, bucket] });
+      if (wanted.has(id) || this.cache.get(id) !== undefined) return id;
+      const held = this.resident.get(copy);
+      const text = held && !(held instanceof Promise) ? held[store][bucket] : undefined;
+      if (text !== undefined) this.cache.set(id, decodeBucket(text));
+      else wanted.set(id, { store, key: [copy, bucket] });
       return id;
     };
     const probes: { layout: CopyLayout; e164: string; kind: 'number' | 'block'; key: string; id: string }[] = [];
@@ -265,6 +286,41 @@ export class IdbFeedStore implements FeedStore {
       }
     }
     return result;
+  }
+
+  /** Loads the current copies into memory now (when they fit `residentEntries`); lookups do this lazily. */
+  async warm(): Promise<void> {
+    const records = await this.db.getAll('feeds');
+    this.layouts = { records, readAt: Date.now() };
+    await this.loadResident(records);
+  }
+
+  private async loadResident(records: FeedRecord[]): Promise<void> {
+    const total = records.reduce((sum, r) => sum + (r.layout ? r.status.entryCount : 0), 0);
+    if (total > this.residentEntries) return;
+    const loads: Promise<void>[] = [];
+    for (const { layout } of records) {
+      if (!layout) continue;
+      const held = this.resident.get(layout.copy);
+      if (held instanceof Promise) loads.push(held);
+      if (held) continue;
+      const load = this.readCopy(layout).then(
+        (copy) => void (copy ? this.resident.set(layout.copy, copy) : this.resident.delete(layout.copy)),
+        () => void this.resident.delete(layout.copy),
+      );
+      this.resident.set(layout.copy, load);
+      loads.push(load);
+    }
+    await Promise.all(loads);
+  }
+
+  private async readCopy(layout: CopyLayout): Promise<ResidentCopy | undefined> {
+    const tx = this.db.transaction(['numbers', 'blocks'], 'readonly');
+    const range = IDBKeyRange.bound([layout.copy], [layout.copy, Infinity]);
+    const [numbers, blocks] = await Promise.all([tx.objectStore('numbers').getAll(range), tx.objectStore('blocks').getAll(range)]);
+    // Rows come in bucket order; a short read means the copy was deleted meanwhile.
+    if (numbers.length !== layout.numberBuckets || blocks.length !== layout.blockBuckets) return undefined;
+    return { numbers, blocks };
   }
 
   /** Deletes copies that no feed points at and whose writer has gone quiet. */

@@ -60,7 +60,10 @@ export async function runPostalMime(bytes: Uint8Array): Promise<PostalResult> {
       if (isFinal) await finalize.call(parser);
     };
   }
-  const email = await withCoalescingBlob(() => parser.parse(bytes));
+  // A whole ArrayBuffer is parsed in place; postal-mime copies any view it is given.
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const input = whole ? (bytes.buffer as ArrayBuffer) : bytes;
+  const email = await withCoalescingBlob(() => parser.parse(input));
   return { email, groups: textGroups(internals.textMap, email), truncated };
 }
 

@@ -4,7 +4,7 @@ import { scanDigitChains } from './find-digit-chains.ts';
 import { findTemplatePlaceholders } from './find-template-placeholders.ts';
 import { createNumberLookup } from './lookup-number.ts';
 import { normalizeText } from './normalize-text.ts';
-import { originalEnd } from './normalized-text.ts';
+import { originalEnd, originalStart } from './normalized-text.ts';
 import { readChain, type ChainHit, type ChainReader } from './read-chain.ts';
 import type { ExtractOptions, PhoneExtraction, Placeholder } from './types.ts';
 
@@ -43,7 +43,7 @@ export function extractPhones(parts: readonly TextPart[], options: ExtractOption
     scanDigitChains(t, (chain) => readChain(chain, reader, hits));
     const found: Placeholder[] = [];
     for (const hit of hits) {
-      const start = t.from[hit.lead]!;
+      const start = originalStart(t, hit.lead);
       const end = originalEnd(t, hit.end - 1);
       const raw = text.slice(start, end);
       if (hit.number === undefined || hit.kind === 'fake') {

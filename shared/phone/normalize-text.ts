@@ -14,10 +14,12 @@ const OBJECT = 0xfffc; // stands for any astral character that is not a digit
 export function normalizeText(text: string): NormalizedText {
   const n = text.length;
   const codes = new Uint16Array(n);
-  const from = new Int32Array(n);
   const flags = new Uint8Array(n);
   let m = 0;
   let pendingOdd = 0;
+  const shiftStarts = [0];
+  const shifts = [0];
+  let shift = 0;
   for (let i = 0; i < n; ) {
     let c = text.charCodeAt(i);
     let width = 1;
@@ -73,13 +75,17 @@ export function normalizeText(text: string): NormalizedText {
       }
     }
     codes[m] = c;
-    from[m] = i;
+    if (i - m !== shift) {
+      shift = i - m;
+      shiftStarts.push(m);
+      shifts.push(shift);
+    }
     flags[m] = (mark | pendingOdd ? ODD_CHAR : 0) | (width === 2 ? WIDE : 0);
     pendingOdd = 0;
     m += 1;
     i += width;
   }
-  const normalized: NormalizedText = { codes, from, flags, length: m };
+  const normalized: NormalizedText = { codes, flags, length: m, shiftStarts, shifts };
   substituteLetterDigits(normalized);
   return normalized;
 }

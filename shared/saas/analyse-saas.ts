@@ -1,6 +1,6 @@
 import type { MailMessage, PhoneFinding, Policy } from '../types.ts';
 import { visibleParts } from '../message-parts.ts';
-import { findMismatches } from './find-mismatches.ts';
+import { ALL_CLASSES, findMismatches } from './find-mismatches.ts';
 import { lookalikeEvidence } from './instance-lookalike.ts';
 import { platformRules } from './registry.ts';
 import { saasReasons } from './saas-reasons.ts';
@@ -15,7 +15,8 @@ export function analyseSaas(message: MailMessage, policy: Policy, phones: readon
   const best = bestMatch(message, policy);
   if (!best) return undefined;
   const { rule, match } = best;
-  const mismatches = findMismatches(visibleParts(message), match.unfitting, phones);
+  // A forgery is judged on everything: none of its content is the platform's.
+  const mismatches = findMismatches(visibleParts(message), match.spoofed ? ALL_CLASSES : match.unfitting, phones);
   const lookalike = lookalikeEvidence(match.names, rule.name);
   const finding: SaasFinding = {
     platform: rule.id,

@@ -158,6 +158,38 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
     await context.close();
   });
 
+  it('reads the number from a PDF attachment in the pane (pdfjs, loaded on demand)', async () => {
+    const pdf = readFileSync(new URL('../fixtures/addin/invoice.pdf', import.meta.url)).toString('base64');
+    const eml = [
+      'From: "Geek Squad" <billing@renewals-gs-support.com>',
+      'To: jane.doe@example.com',
+      'Subject: Your invoice',
+      'Date: Mon, 16 Nov 2026 09:13:58 +0000',
+      'Message-ID: <pdf-only-1@renewals-gs-support.com>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Please find your invoice attached.',
+      '--b1',
+      'Content-Type: application/pdf; name="invoice.pdf"',
+      'Content-Disposition: attachment; filename="invoice.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      pdf.replace(/.{1,76}/g, '$&\r\n').trimEnd(),
+      '--b1--',
+      '',
+    ].join('\r\n');
+    const { page, context } = await openPane({ mailboxVersion: '1.14', message: { ...scam, subject: 'Your invoice', emlBase64: Buffer.from(eml).toString('base64') } }, '/taskpane.html?policy=policy-nofeeds.json');
+    await page.waitForSelector('main[data-status="done"]', { timeout: 30_000 });
+    const row = page.locator(`table.phones tr[data-e164="${SCAM_NUMBER}"]`);
+    expect(await row.innerText()).toContain('attachment:invoice.pdf');
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await context.close();
+  });
+
   const corpusFile = new URL('../../../shared/corpus/scam-toad/phishing_pot__sample-1255.eml', import.meta.url);
   it.skipIf(!existsSync(corpusFile))('judges a corpus callback scam as the CLI path does (read from ../shared/corpus at test time)', async () => {
     const raw = readFileSync(corpusFile);
