@@ -76,7 +76,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: true,
-    chunkSizeWarningLimit: 1024, // libphonenumber's full metadata, needed for line types
+    chunkSizeWarningLimit: 1536, // libphonenumber's full metadata (line types); pdfjs, loaded only for PDFs
     rolldownOptions: {
       input: {
         taskpane: join(addinDir, 'taskpane.html'),

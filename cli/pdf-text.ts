@@ -24,7 +24,9 @@ let loading: Promise<PdfJs> | null = null;
  */
 function loadPdfJs(): Promise<PdfJs> {
   loading ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // The worker build ships no type declarations; only its WorkerMessageHandler export is used, by pdfjs.
+    const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+    const worker: unknown = await import(workerModule);
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
@@ -121,7 +123,9 @@ export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions 
     for (let n = 1; n <= last; n++) {
       const page = await document.getPage(n);
       const content = await page.getTextContent();
-      pages.push(itemsToLines(content.items.filter(isTextItem)));
+      const items: TextItem[] = [];
+      for (const item of content.items) if (isTextItem(item)) items.push(item);
+      pages.push(itemsToLines(items));
       page.cleanup();
     }
     return pages.filter(Boolean).join('\n\n');

@@ -11,6 +11,7 @@ export type ReadItem = Pick<
   | 'internetMessageId'
   | 'attachments'
   | 'getAllInternetHeadersAsync'
+  | 'getAttachmentContentAsync'
   | 'getAsFileAsync'
 > & {
   body: Pick<Office.Body, 'getAsync'>;

@@ -16,7 +16,7 @@ export class NoItemError extends Error {
 
 export class NotAMessageError extends Error {
   constructor(readonly itemType: string) {
-    super(`Ringfence checks email messages; this item is a ${itemType}.`);
+    super(`Ringfence checks email messages; the selected item is not one (${itemType}).`);
     this.name = 'NotAMessageError';
   }
 }
@@ -61,7 +61,7 @@ export async function readMessage(office: OfficeLike, options: ReadOptions): Pro
   const fields = await readFields(office, item, warnings, options.timeoutMs);
   const message = await options.parseEml(itemToMime(fields));
   message.headers = fields.internetHeaders === null ? [] : parseHeaderBlock(fields.internetHeaders);
-  message.attachments = attachmentsOf(item);
+  message.attachments = await attachmentsOf(office, item, warnings, options.timeoutMs);
   return { message, source: 'item', warnings };
 }
 
@@ -103,8 +103,28 @@ async function readBody(office: OfficeLike, item: ReadItem, timeoutMs?: number):
   }
 }
 
-function attachmentsOf(item: ReadItem): Attachment[] {
-  return (item.attachments ?? [])
-    .filter((a) => !a.isInline)
-    .map((a) => ({ name: a.name ?? '', mediaType: a.contentType || 'application/octet-stream', size: a.size ?? 0 }));
+/** PDFs fetched per message on the item path (their text is read like the .eml path's). */
+const MAX_PDF_FETCHES = 5;
+const MAX_PDF_BYTES = 10 * 1024 * 1024;
+
+/** Attachment names and types; the bytes of PDFs too where the client can give them (Mailbox 1.8). */
+async function attachmentsOf(office: OfficeLike, item: ReadItem, warnings: string[], timeoutMs?: number): Promise<Attachment[]> {
+  const attachments: Attachment[] = [];
+  let fetched = 0;
+  for (const a of item.attachments ?? []) {
+    if (a.isInline) continue;
+    const attachment: Attachment = { name: a.name ?? '', mediaType: a.contentType || 'application/octet-stream', size: a.size ?? 0 };
+    const isPdf = /pdf/i.test(attachment.mediaType) || /\.pdf$/i.test(attachment.name);
+    if (isPdf && fetched < MAX_PDF_FETCHES && attachment.size <= MAX_PDF_BYTES && supports(office, '1.8') && typeof item.getAttachmentContentAsync === 'function') {
+      fetched++;
+      try {
+        const content = await officeCall<Office.AttachmentContent>(office, 'getAttachmentContentAsync', (cb) => item.getAttachmentContentAsync(a.id, cb), timeoutMs);
+        if (content.format === 'base64') attachment.content = base64ToBytes(content.content);
+      } catch (error) {
+        warnings.push(`Could not read the attachment ${attachment.name} (${(error as Error).message}).`);
+      }
+    }
+    attachments.push(attachment);
+  }
+  return attachments;
 }

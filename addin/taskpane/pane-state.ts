@@ -1,4 +1,4 @@
-import type { MailMessage, Verdict } from '../../shared/types.ts';
+import type { Level, MailMessage, Verdict } from '../../shared/types.ts';
 
 export interface FeedSummary {
   name: string;
@@ -20,6 +20,8 @@ export type PaneState =
     };
 
 export interface PaneContext {
+  /** The policy's minimumBannerLevel: below it the pane lists the findings without the warning banner. */
+  minimumBannerLevel: Level;
   policySource: 'hosted' | 'cached' | 'defaults';
   policyProblems: string[];
   feeds: FeedSummary[];

@@ -50,7 +50,7 @@ export interface RunningPane {
 }
 
 export async function runPane(deps: PaneDeps): Promise<RunningPane> {
-  const context: PaneContext = { policySource: 'defaults', policyProblems: [], feeds: [], canReport: false, pinnedUpdates: false, pendingReports: 0 };
+  const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'defaults', policyProblems: [], feeds: [], canReport: false, pinnedUpdates: false, pendingReports: 0 };
   let state: PaneState = { status: 'loading', step: 'Reading your organisation’s settings…' };
   let lastMessage: MailMessage | undefined;
   let outbox: Outbox | undefined;
@@ -116,6 +116,7 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   context.policySource = hosted.source;
   context.policyProblems = hosted.problems;
   endpoint = policy.reportEndpoint;
+  context.minimumBannerLevel = policy.minimumBannerLevel;
   context.canReport = Boolean(endpoint);
 
   try {

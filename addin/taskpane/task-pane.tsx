@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { MailMessage } from '../../shared/types.ts';
 import { formatNumber } from '../../shared/verdict/format-number.ts';
+import { atLeast } from '../../shared/verdict/levels.ts';
 import type { PaneContext, PaneState } from './pane-state.ts';
 import type { PaneActions } from './run-pane.ts';
 import { ShadowBanner } from './shadow-banner.tsx';
@@ -41,8 +42,11 @@ function Result({ state, context, actions, message }: { state: Extract<PaneState
   return (
     <>
       <h1 class="subject">{state.message.subject || '(no subject)'}</h1>
-      {verdict.level === 'none' ? (
-        <p class="no-findings">Ringfence found no warning signs in this message. That does not make it safe: never call a number from an unexpected email.</p>
+      {verdict.level === 'none' || !atLeast(verdict.level, context.minimumBannerLevel) ? (
+        <p class="no-findings">
+          {verdict.level === 'none' ? 'Ringfence found no warning signs in this message.' : 'Ringfence found only minor signs, listed below.'} That does not make
+          it safe: never call a number from an unexpected email.
+        </p>
       ) : (
         dismissedFor !== verdict && (
           <ShadowBanner

@@ -19,8 +19,9 @@ export default async function (): Promise<BenchResult[]> {
       (n) => (window as unknown as RingfenceWindow).ringfence.bench.ingest(n, 'bench-feed-store'),
       ENTRIES,
     );
-    const lookup = await harness.page.evaluate(async (count) => {
-      const result = await (window as unknown as RingfenceWindow).ringfence.bench.lookups(count);
+    const measure = (resident: boolean) =>
+      harness.page.evaluate(async ({ count, resident }) => {
+      const result = await (window as unknown as RingfenceWindow).ringfence.bench.lookups(count, resident);
       const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
       return {
         p50: quantile(result.store, 0.5),
@@ -29,9 +30,14 @@ export default async function (): Promise<BenchResult[]> {
         mapP99: quantile(result.map, 0.99),
         hits: result.hits,
         mapHits: result.mapHits,
+        warmMs: result.warmMs,
       };
-    }, LOOKUPS);
-    if (lookup.hits !== lookup.mapHits) throw new Error(`store found ${lookup.hits} hits, the Map ${lookup.mapHits}`);
+    }, { count: LOOKUPS, resident });
+    const lookup = await measure(true);
+    const fromStorage = await measure(false);
+    for (const run of [lookup, fromStorage]) {
+      if (run.hits !== run.mapHits) throw new Error(`store found ${run.hits} hits, the Map ${run.mapHits}`);
+    }
 
     const rate = ingest.entries / (ingest.storeMs / 1000);
     const mapRate = ingest.entries / (ingest.mapMs / 1000);
@@ -52,7 +58,10 @@ export default async function (): Promise<BenchResult[]> {
         baseline: lookup.mapP99,
         ratio: lookup.p99 / Math.max(lookup.mapP99, 1),
         baselineName: 'Map.get in the same page',
-        note: `${LOOKUPS} lookups, ${lookup.hits} hits; p50 ${lookup.p50.toFixed(0)} µs (Map ${lookup.mapP50.toFixed(1)} µs); goal p99 ≤ 1000 µs; lower is better`,
+        note:
+          `${LOOKUPS} lookups, ${lookup.hits} hits; copy held in memory (residentEntries ≥ 1M, loaded in ${(lookup.warmMs / 1000).toFixed(1)} s): ` +
+          `p50 ${lookup.p50.toFixed(0)} µs (Map ${lookup.mapP50.toFixed(1)} µs); reading buckets from IndexedDB instead: ` +
+          `p50 ${fromStorage.p50.toFixed(0)} µs, p99 ${fromStorage.p99.toFixed(0)} µs; goal p99 ≤ 1000 µs; lower is better`,
       },
     ];
   } finally {

@@ -94,7 +94,7 @@ export async function openIdbFeedStore(options: IdbFeedStoreOptions = {}): Promi
       if (!database.objectStoreNames.contains('filters')) database.createObjectStore('filters');
     },
     blocking() {
-      // A newer schema wants the database: let it upgrade; this tab reopens on its next use.
+      // A newer schema wants the database: let it upgrade. This store's calls fail until it is reopened.
       store?.close();
     },
   });
@@ -150,6 +150,8 @@ export class IdbFeedStore implements FeedStore {
     let previous: number | undefined;
     try {
       const tx = this.db.transaction(['feeds', 'copies'], 'readwrite');
+      // Another tab may have judged this copy abandoned (a stalled write) and removed it: never point at it.
+      if (!(await tx.objectStore('copies').get(copy))) throw new Error('the new copy was removed before it was complete');
       const old = await tx.objectStore('feeds').get(url);
       previous = old?.layout?.copy;
       const status = mergeStatus(mergeStatus(old?.status ?? emptyStatus(url), meta), {
@@ -235,13 +237,24 @@ export class IdbFeedStore implements FeedStore {
 
     // Buckets that may hold an answer (the filter rules the rest out), fetched in one transaction.
     const wanted = new Map<string, { store: 'numbers' | 'blocks'; key: BucketKey }>();
+    const buckets = new Map<string, FeedEntry[]>(); // every bucket this lookup reads, from wherever
     const need = (store: 'numbers' | 'blocks', copy: number, bucket: number): string => {
       const id = `${copy}:${store === 'numbers' ? 'n' : 'b'}:${bucket}`;
-      if (wanted.has(id) || this.cache.get(id) !== undefined) return id;
+      if (wanted.has(id) || buckets.has(id)) return id;
+      const cached = this.cache.get(id);
+      if (cached) {
+        buckets.set(id, cached);
+        return id;
+      }
       const held = this.resident.get(copy);
       const text = held && !(held instanceof Promise) ? held[store][bucket] : undefined;
-      if (text !== undefined) this.cache.set(id, decodeBucket(text));
-      else wanted.set(id, { store, key: [copy, bucket] });
+      if (text === undefined) {
+        wanted.set(id, { store, key: [copy, bucket] });
+        return id;
+      }
+      const entries = decodeBucket(text);
+      this.cache.set(id, entries);
+      buckets.set(id, entries);
       return id;
     };
     const probes: { layout: CopyLayout; e164: string; kind: 'number' | 'block'; key: string; id: string }[] = [];
@@ -263,7 +276,6 @@ export class IdbFeedStore implements FeedStore {
       }
     }
 
-    const loaded = new Map<string, FeedEntry[]>();
     if (wanted.size > 0) {
       const t = transaction();
       const texts = await Promise.all([...wanted.values()].map(({ store, key }) => t.objectStore(store).get(key)));
@@ -272,14 +284,14 @@ export class IdbFeedStore implements FeedStore {
         const text = texts[i++];
         if (text === undefined) return undefined;
         const entries = decodeBucket(text);
-        loaded.set(id, entries);
+        buckets.set(id, entries);
         this.cache.set(id, entries);
       }
     }
 
     for (const { layout, e164, kind, key, id } of probes) {
       const matches = result.get(e164)!;
-      for (const entry of loaded.get(id) ?? this.cache.get(id) ?? []) {
+      for (const entry of buckets.get(id) ?? []) {
         if (entry.kind !== kind || entry.key !== key) continue;
         if (kind === 'block' && !blockCovers(entry, e164)) continue;
         matches.push(toFeedMatch(entry, layout.name, now, layout.ttlDays ?? ttlDays));
@@ -355,6 +367,12 @@ export class IdbFeedStore implements FeedStore {
     const filter = buildKeyFilter(feed.entries);
     for (let start = 0; start < rows.length; start += this.bucketsPerTransaction) {
       const tx = this.db.transaction(['numbers', 'blocks', 'filters', 'copies'], 'readwrite', { durability: 'relaxed' });
+      // Stop if another tab judged this write abandoned and removed the copy: never resurrect half of it.
+      if (!(await tx.objectStore('copies').get(copy))) {
+        tx.done.catch(() => {});
+        tx.abort();
+        throw new Error('the new copy was removed before it was complete');
+      }
       const puts: Promise<unknown>[] = [];
       if (start === 0) puts.push(tx.objectStore('filters').put(filter, copy));
       for (const row of rows.slice(start, start + this.bucketsPerTransaction)) {

@@ -15,6 +15,8 @@ const BRAND_TAG = /(?:^|:)brand\s*[:=]\s*"?([^"]+?)"?$/i;
 interface EventContext {
   info?: string;
   date?: string;
+  /** Brands from the event's own tags, given to each of its numbers. */
+  brands: string[];
 }
 
 /**
@@ -71,7 +73,7 @@ function unwrap(item: unknown): unknown {
 }
 
 function eventContext(event: Record<string, unknown>, report: (m: string) => void): EventContext {
-  const context: EventContext = {};
+  const context: EventContext = { brands: tagBrands(event.Tag, report) };
   const info = readText(event.info, 'event info', report);
   if (info) context.info = info;
   const date = readDate(event.date, 'event date', report);
@@ -117,7 +119,7 @@ function readAttribute(
     return;
   }
   const entry: FeedEntry = parsed;
-  const brands = tagBrands(raw.Tag, report);
+  const brands = [...new Set([...context.brands, ...tagBrands(raw.Tag, report)])];
   if (brands.length > 0) entry.brands = brands;
   const firstSeen = readDate(raw.first_seen, 'first_seen', report) ?? context.date;
   const lastSeen = readDate(raw.last_seen, 'last_seen', report) ?? readDate(raw.timestamp, 'timestamp', report);
@@ -125,7 +127,9 @@ function readAttribute(
   if (lastSeen ?? firstSeen) entry.lastSeen = (lastSeen ?? firstSeen)!;
   const label = readText(raw.comment, 'comment', report);
   if (label) entry.label = label;
-  if (context.info) entry.source = context.info;
+  // restSearch attributes carry their event as `Event: {info}`.
+  const info = context.info ?? (isObject(raw.Event) ? readText(raw.Event.info, 'Event info', report) : undefined);
+  if (info) entry.source = info;
   collector.add(entry);
 }
 

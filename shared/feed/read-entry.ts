@@ -41,7 +41,8 @@ export function readEntry(
 
 function readVerdict(value: unknown, fallback: EntryVerdict, report: Report): EntryVerdict | undefined {
   if (value === undefined || value === null) return fallback;
-  if (value === 'scam' || value === 'trusted') return value;
+  const verdict = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (verdict === 'scam' || verdict === 'trusted') return verdict;
   report(`verdict must be "scam" or "trusted", got ${preview(value)}`);
   return undefined;
 }
@@ -61,6 +62,8 @@ function readKey(
       report(`number must be text like "+18047134598", got ${preview(number)}`);
       return undefined;
     }
+    // A block written into "number" ("+1804713*", "+1804713XXXX") is still a block.
+    if (/(\*|[xX]{2,})\s*$/.test(number)) return readBlock(number, record.digits, report);
     const e164 = normalizeNumber(number, defaultRegion);
     if (!e164) report(`not a valid phone number: ${preview(number)}`);
     return e164 ? { key: e164, kind: 'number' } : undefined;
@@ -70,26 +73,31 @@ function readKey(
       report(`block must be text like "+1804713", got ${preview(block)}`);
       return undefined;
     }
-    const digits = typeof record.digits === 'string' && /^\d{1,2}$/.test(record.digits.trim()) ? Number(record.digits) : record.digits;
-    if (digits !== undefined && (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 1 || digits > 12)) {
-      report(`digits must be a whole number from 1 to 12, got ${preview(digits)}`);
-      return undefined;
-    }
-    if (block.length > MAX_NUMBER_TEXT) {
-      report(`block is too long to be a number prefix: ${preview(block)}`);
-      return undefined;
-    }
-    const written = /^(.*?)(\*|[xX]+)$/.exec(block.trim());
-    const fromMask = written?.[2] && written[2] !== '*' ? written[2].length : undefined;
-    const result = normalizeBlock(written ? written[1]! : block, (digits as number | undefined) ?? fromMask);
-    if ('error' in result) {
-      report(result.error);
-      return undefined;
-    }
-    return { key: result.prefix, kind: 'block', digits: result.digits };
+    return readBlock(block, record.digits, report);
   }
   report('entry has neither "number" nor "block"');
   return undefined;
+}
+
+/** A block prefix, written plain ("+1804713" with `digits`) or with a mask ("+1804713*", "+1804713XXXX"). */
+function readBlock(block: string, rawDigits: unknown, report: Report): Pick<FeedEntry, 'key' | 'kind' | 'digits'> | undefined {
+  const digits = typeof rawDigits === 'string' && /^\d{1,2}$/.test(rawDigits.trim()) ? Number(rawDigits) : rawDigits;
+  if (digits !== undefined && (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 1 || digits > 12)) {
+    report(`digits must be a whole number from 1 to 12, got ${preview(digits)}`);
+    return undefined;
+  }
+  if (block.length > MAX_NUMBER_TEXT) {
+    report(`block is too long to be a number prefix: ${preview(block)}`);
+    return undefined;
+  }
+  const written = /^(.*?)(\*|[xX]+)$/.exec(block.trim());
+  const fromMask = written?.[2] && written[2] !== '*' ? written[2].length : undefined;
+  const result = normalizeBlock(written ? written[1]! : block, (digits as number | undefined) ?? fromMask);
+  if ('error' in result) {
+    report(result.error);
+    return undefined;
+  }
+  return { key: result.prefix, kind: 'block', digits: result.digits };
 }
 
 function assign<K extends keyof FeedEntry>(entry: FeedEntry, field: K, value: FeedEntry[K] | undefined): void {

@@ -20,7 +20,6 @@ const MAX_NUMBERS = 2_000;
 /** A number labelled as a fax line is not one to call. */
 const FAX = /(?<![a-z])fax(?:\s*(?:no\.?|number|#|line))?\s*[:.\-]?\s*$/;
 
-
 /**
  * Requests to phone, tied to the numbers they point at: each number gets the closest request within reach,
  * else the label in front of it. Requests that are about phoning but have no number nearby are kept on their own.

@@ -52,9 +52,20 @@ let platformBlob: typeof Blob | undefined;
 
 function makeCoalescingBlob(base: typeof Blob): typeof Blob {
   return class CoalescingBlob extends base {
+    #joined: Uint8Array | null;
+
     constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
       const joined = parts && parts.length > MANY_PARTS ? coalesce(parts) : null;
       super(joined ? [joined as Uint8Array<ArrayBuffer>] : parts, options);
+      this.#joined = joined;
+    }
+
+    // Node 20 reads even a one-part Blob back through a stream; the joined bytes are already at hand.
+    override arrayBuffer(): Promise<ArrayBuffer> {
+      const joined = this.#joined;
+      if (!joined) return super.arrayBuffer();
+      this.#joined = null; // handed over once; a second read copies from the Blob as usual
+      return Promise.resolve(joined.buffer as ArrayBuffer);
     }
   };
 }

@@ -2,6 +2,7 @@ import type { Link } from '../types.ts';
 import { decodeEntities } from './decode-entities.ts';
 import { TextSink } from './text-sink.ts';
 import { frameFor, rootFrame, isHidden, type Frame } from './render-frame.ts';
+import { addStylesheet, emptyStyleRules, sheetStyleFor } from './stylesheet-rules.ts';
 import { BLOCK_ELEMENTS, DROPPED_CONTENT, HEAD_ELEMENTS, RAW_TEXT, VOID_ELEMENTS } from './html-elements.ts';
 
 export interface HtmlText {
@@ -14,7 +15,7 @@ export interface HtmlText {
 }
 
 // The only attributes rendering looks at.
-const RENDER_ATTRIBUTES: ReadonlySet<string> = new Set(['style', 'hidden', 'color', 'bgcolor', 'background', 'href']);
+const RENDER_ATTRIBUTES: ReadonlySet<string> = new Set(['style', 'hidden', 'color', 'bgcolor', 'background', 'href', 'class', 'id']);
 
 const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 
@@ -43,6 +44,7 @@ class Renderer {
   private readonly stack: Frame[] = [];
   private readonly openCounts = new Map<string, number>();
   private readonly links: Link[] = [];
+  private readonly sheet = emptyStyleRules();
   private overflow = 0;
   private inHead = false;
   private lastWasHidden = false;
@@ -202,6 +204,7 @@ class Renderer {
     }
     const content = s.slice(this.pos, end);
     this.pos = after;
+    if (name === 'style') addStylesheet(this.sheet, content);
     if (!DROPPED_CONTENT.has(name)) {
       const text = name === 'textarea' || name === 'title' ? decodeEntities(content) : content;
       this.route(text, name === 'textarea' || name === 'xmp' || name === 'plaintext');
@@ -217,7 +220,7 @@ class Renderer {
     if (this.inHead && !HEAD_ELEMENTS.has(name)) this.inHead = false;
     if (this.inHead) {
       // Title, style and script content in the head is dropped by rawText; nothing else renders.
-      if (RAW_TEXT.has(name)) this.pushFrame(frameFor(name, attributes, this.top, this.stack.length, true));
+      if (RAW_TEXT.has(name)) this.pushFrame(frameFor(name, attributes, this.top, this.stack.length, true, ''));
       return;
     }
     if (name === 'html' || name === 'body') {
@@ -233,7 +236,8 @@ class Renderer {
     const closeIndex = this.implicitClose(name, parent);
     if (closeIndex >= 0) this.popTo(closeIndex);
 
-    const frame = frameFor(name, attributes, this.top, this.stack.length, false);
+    const sheetStyle = sheetStyleFor(this.sheet, attributes.get('class'), attributes.get('id'));
+    const frame = frameFor(name, attributes, this.top, this.stack.length, false, sheetStyle);
     this.boundary(frame);
     if (VOID_ELEMENTS.has(name)) {
       if (name === 'hr') this.sinkFor(frame).blockBreak(1);

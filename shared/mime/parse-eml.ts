@@ -5,6 +5,7 @@ import { calendarText } from './calendar-text.ts';
 import { checkMailShape } from './check-mail-shape.ts';
 import { MailParseError } from './mail-parse-error.ts';
 import { runPostalMime, type PostalResult } from './run-postal-mime.ts';
+import { textAttachmentText } from './text-attachment.ts';
 import { repairC1 } from './windows-1252.ts';
 
 export { MailParseError } from './mail-parse-error.ts';
@@ -76,6 +77,8 @@ async function parseBytes(bytes: Uint8Array, depth: number, state: ParseState): 
   const nested: TextPart[] = [];
   for (const [index, postal] of email.attachments.entries()) {
     const attachment = toAttachment(postal, index);
+    const text = textAttachmentText(attachment);
+    if (text !== undefined) attachment.text = text;
     if (isCalendar(attachment) && attachment.content) {
       const calendar = calendarText(repairC1(new TextDecoder().decode(attachment.content)));
       if (calendar.visible && !calendars.includes(calendar.visible)) calendars.push(calendar.visible);

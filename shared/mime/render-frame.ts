@@ -171,6 +171,8 @@ export function frameFor(
   parent: Frame,
   index: number,
   inHead: boolean,
+  /** Declarations from <style> rules that match the element; the style attribute overrides them. */
+  sheetStyle: string,
 ): Frame {
   let layout: Frame['layout'] = BLOCK_ELEMENTS.has(name) ? 'block' : CELL_ELEMENTS.has(name) ? 'cell' : 'inline';
   let pre = parent.pre || PREFORMATTED.has(name);
@@ -187,7 +189,8 @@ export function frameFor(
   if (bgcolor !== undefined) background = parseColor(bgcolor.toLowerCase()) ?? background;
   if (attributes.has('background')) background = 'image';
 
-  const styleText = attributes.get('style');
+  const inline = attributes.get('style');
+  const styleText = sheetStyle === '' ? inline : inline === undefined ? sheetStyle : `${sheetStyle};${inline}`;
   if (styleText !== undefined && styleText !== '') {
     const effect = styleEffect(styleText);
     const display = effect.display;

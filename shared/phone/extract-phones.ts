@@ -38,7 +38,7 @@ export function extractPhones(parts: readonly TextPart[], options: ExtractOption
   for (const part of parts) {
     const text = part.text;
     const t = normalizeText(text);
-    const reader: ChainReader = { t, nanp, lookup };
+    const reader: ChainReader = { t, nanp, lookup, idd: nanp ? '011' : '00' };
     const hits: ChainHit[] = [];
     scanDigitChains(t, (chain) => readChain(chain, reader, hits));
     const found: Placeholder[] = [];

@@ -1,5 +1,5 @@
 import { BULLET, isBullet, isInvisible, isOddDash, isPlainHyphen, isUnicodeLineBreak, isUnicodeSpace } from './char-classes.ts';
-import { decimalDigitValue } from './decimal-digit-value.ts';
+import { digitValue } from './decimal-digit-value.ts';
 import { ODD_CHAR, WIDE, type NormalizedText } from './normalized-text.ts';
 import { substituteLetterDigits } from './substitute-letter-digits.ts';
 
@@ -40,7 +40,7 @@ export function normalizeText(text: string): NormalizedText {
       if (low >= 0xdc00 && low <= 0xdfff) {
         const cp = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
         width = 2;
-        const digit = decimalDigitValue(cp);
+        const digit = digitValue(cp);
         if (digit >= 0) {
           c = 0x30 + digit;
           mark = 1;
@@ -68,7 +68,7 @@ export function normalizeText(text: string): NormalizedText {
       c -= 0xfee0;
       mark = 1;
     } else {
-      const digit = decimalDigitValue(c);
+      const digit = digitValue(c);
       if (digit >= 0) {
         c = 0x30 + digit;
         mark = 1;

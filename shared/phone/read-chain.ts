@@ -20,14 +20,16 @@ export interface ChainReader {
   /** The default region dials with country code 1 (US, CA, ...). */
   nanp: boolean;
   lookup: NumberLookup;
+  /** International call prefix of the default region: "011" in North America, "00" elsewhere. */
+  idd: string;
 }
 
 const MAX_DIGITS = 15;
 const MIN_INTERNATIONAL_DIGITS = 8;
 
-/** Digit counts a number can have: 8 or more after '+', 10 or 11 in North America, 6 to 13 elsewhere. */
+/** Digit counts a number can have: 8 to 15 after '+', 10 or 11 in North America, 6 to 13 elsewhere. */
 function worthTrying(count: number, plus: boolean, nanp: boolean): boolean {
-  if (plus) return count >= MIN_INTERNATIONAL_DIGITS;
+  if (plus) return count >= MIN_INTERNATIONAL_DIGITS && count <= MAX_DIGITS;
   if (nanp) return count === 10 || count === 11;
   return count >= 6 && count <= 13;
 }
@@ -51,21 +53,36 @@ function digitsOf(t: NormalizedText, c: DigitChain, i: number, k: number): strin
   return s;
 }
 
-/** Four or more short dot-joined groups: an IP address or a version, never a phone. */
+/**
+ * Four or more short dot-joined groups: an IP address or a version, never a phone. Ten or eleven single
+ * digits joined by dots are one number written a digit at a time ("8.0.4.7.1.3.4.5.9.8").
+ */
 function isDottedQuad(c: DigitChain): boolean {
   if (c.count < 4) return false;
+  let singles = true;
   for (let g = 0; g < c.count; g += 1) {
     if (c.size(g) > 3) return false;
+    if (c.size(g) > 1) singles = false;
     if (g < c.count - 1 && !(c.joint[g]! & DOT_ONLY)) return false;
   }
-  return true;
+  return !(singles && (c.count === 10 || c.count === 11));
 }
 
-/** The window of groups i..k as a number, or null. Cheap checks first: most windows fail early. */
-function readWindow(c: DigitChain, i: number, k: number, reader: ChainReader): ChainHit | null {
+/** Length of the international call prefix when group i is one ("011 44 20 …") and more groups follow. */
+function iddAt(t: NormalizedText, c: DigitChain, i: number, idd: string): number {
+  if (i + 1 >= c.count || c.plus[i] === 1 || c.plus[i + 1] === 1 || c.size(i) !== idd.length) return 0;
+  for (let p = 0; p < idd.length; p += 1) if (t.codes[c.start[i]! + p] !== idd.charCodeAt(p)) return 0;
+  return idd.length;
+}
+
+/**
+ * The window of groups i..k as a number, or null. `idd` is the length of an international call prefix
+ * written as group i (0 for none). Cheap checks first: most windows fail early.
+ */
+function readWindow(c: DigitChain, i: number, k: number, idd: number, reader: ChainReader): ChainHit | null {
   const { t, nanp } = reader;
   const n = c.count;
-  const plus = c.plus[i] === 1;
+  const plus = c.plus[i] === 1 || idd > 0;
   if (i > 0 && !(c.joint[i - 1]! & LOOSE) && !plus) return null;
   if (k < n - 1 && !(c.joint[k]! & LOOSE) && c.plus[k + 1] !== 1) return null;
   // A run of single digits is one number only when nothing else single-digit touches it.
@@ -81,7 +98,8 @@ function readWindow(c: DigitChain, i: number, k: number, reader: ChainReader): C
   let all = digitsOf(t, c, i, k);
 
   if (plus) {
-    if (k > i && all[c.size(i)] === '0' && c.joint[i]! & OPEN_PAREN) {
+    if (idd > 0) all = all.slice(idd);
+    else if (k > i && all[c.size(i)] === '0' && c.joint[i]! & OPEN_PAREN) {
       all = all.slice(0, c.size(i)) + all.slice(c.size(i) + 1); // trunk "(0)20", "(01)" after the country code
     }
     const isNanp = all.startsWith('1');
@@ -142,9 +160,10 @@ export function readChain(c: DigitChain, reader: ChainReader, hits: ChainHit[]):
   let i = 0;
   while (i < n) {
     // Windows starting at group i with a plausible digit count, tried longest first; '+' only starts one.
-    const plus = c.plus[i] === 1;
+    const idd = iddAt(reader.t, c, i, reader.idd);
+    const plus = c.plus[i] === 1 || idd > 0;
     let found = 0;
-    let count = 0;
+    let count = -idd;
     for (let k = i; k < n; k += 1) {
       if (k > i && c.plus[k] === 1) break;
       count += c.size(k);
@@ -155,7 +174,21 @@ export function readChain(c: DigitChain, reader: ChainReader, hits: ChainHit[]):
     let k = i;
     while (found > 0 && hit === null) {
       k = candidates[--found]!;
-      hit = readWindow(c, i, k, reader);
+      hit = readWindow(c, i, k, idd, reader);
+    }
+    // Not an international number after all: read the window as written.
+    if (hit === null && idd > 0) {
+      found = 0;
+      count = 0;
+      for (let g = i; g < n && count <= MAX_DIGITS; g += 1) {
+        count += c.size(g);
+        if (g > i && c.plus[g] === 1) break;
+        if (count <= MAX_DIGITS && worthTrying(count, false, reader.nanp)) candidates[found++] = g;
+      }
+      while (found > 0 && hit === null) {
+        k = candidates[--found]!;
+        hit = readWindow(c, i, k, 0, reader);
+      }
     }
     if (hit !== null) {
       hits.push(hit);

@@ -13,3 +13,13 @@ export const DECIMAL_DIGIT_BLOCKS: ReadonlyArray<readonly [number, number]> = [
   [0x11f50, 10], [0x16130, 10], [0x16a60, 10], [0x16ac0, 10], [0x16b50, 10], [0x16d70, 10], [0x1ccf0, 10],
   [0x1d7ce, 50], [0x1e140, 10], [0x1e2f0, 10], [0x1e4f0, 10], [0x1e5f1, 10], [0x1e950, 10], [0x1fbf0, 10],
 ];
+
+/**
+ * Digits Unicode does not class as decimal (No) but that read as one digit under NFKC: superscripts,
+ * subscripts, circled and parenthesised forms. [first code point, value of first, count].
+ */
+export const COMPATIBILITY_DIGIT_RUNS: ReadonlyArray<readonly [number, number, number]> = [
+  [0x00b2, 2, 2], [0x00b9, 1, 1], [0x2070, 0, 1], [0x2074, 4, 6], [0x2080, 0, 10],
+  [0x2460, 1, 9], [0x24ea, 0, 1], [0x2474, 1, 9], [0x2488, 1, 9], [0x24f5, 1, 9], [0x24ff, 0, 1],
+  [0x2776, 1, 9], [0x2780, 1, 9], [0x278a, 1, 9], [0x1f100, 0, 1], [0x1f101, 0, 10],
+];

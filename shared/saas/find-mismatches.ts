@@ -15,7 +15,7 @@ const CLASSES = new Map<string, ContentClass>(
     { label: c.label, notSent: c.notSent, lure: c.lure, patterns: c.patterns.map((p) => new RegExp(p, 'i')) },
   ]),
 );
-CLASSES.set('phone-call', { label: lexicon.phoneCall.label, notSent: lexicon.phoneCall.notSent, lure: true, patterns: [] });
+CLASSES.set('phone-call', { label: lexicon.phoneCall.label, notSent: lexicon.phoneCall.notSent, lure: lexicon.phoneCall.lure, patterns: [] });
 const CALL_WORDS = new RegExp(lexicon.phoneCall.callWords, 'i');
 /** Notifications are short (a GitHub comment holds at most 65,536 characters): read the first 200,000 of a part. */
 const MAX_SCAN_CHARS = 200_000;

@@ -35,13 +35,13 @@ function match(message: MailMessage, policy: Policy): PlatformMatch | undefined 
 
   const repo = repository(message);
   const org = repo?.owner ?? invitingOrganisation(message.subject);
-  const trusted = org !== undefined && (policy.trustedGithubOrgs ?? []).some((o) => o.toLowerCase() === org.toLowerCase());
+  const trusted = org !== undefined && (policy.trustedGithubOrgs ?? []).some((o) => orgName(o) === org.toLowerCase());
   const actor = firstHeader(message, 'x-github-sender')?.trim() || undefined;
   const displayName = message.from?.name?.trim() ?? '';
   const names = [
     ...(repo ? [{ role: 'repository owner', value: repo.owner }, { role: 'repository', value: repo.name }] : org ? [{ role: 'organisation', value: org }] : []),
     ...(actor ? [{ role: 'account', value: actor }] : []),
-    ...(displayName && displayName.toLowerCase() !== 'github' ? [{ role: 'sender name', value: displayName }] : []),
+    ...(displayName && !['github', actor?.toLowerCase()].includes(displayName.toLowerCase()) ? [{ role: 'sender name', value: displayName }] : []),
   ];
   const instance = repo ? `${repo.owner}/${repo.name}` : (org ?? (lookalike || 'github.com'));
   const result: PlatformMatch = {
@@ -77,6 +77,11 @@ function invitingOrganisation(subject: string): string | undefined {
   return /invited you to join the @?([A-Za-z0-9-]+) organi[sz]ation/i.exec(subject)?.[1];
 }
 
+/** "example-corp", "@Example-Corp", "https://github.com/example-corp" all name the same organisation. */
+function orgName(entry: string): string {
+  return entry.trim().toLowerCase().replace(/^https?:\/\/github\.com\//, '').replace(/^@/, '').replace(/\/.*$/, '');
+}
+
 /** List-ID `<repo.owner.github.com>` or Message-ID `<...@github.com>`: only github.com itself writes these. */
 function claimsGithubIds(message: MailMessage): boolean {
   return /\.github\.com>\s*$/i.test(firstHeader(message, 'list-id') ?? '') || /@github\.com$/i.test(messageIdOf(message) ?? '');
@@ -84,7 +89,8 @@ function claimsGithubIds(message: MailMessage): boolean {
 
 addPlatform({ id: 'github', name: 'GitHub', match });
 
-// Fixtures: test/fixtures/saas/github-*.eml (legitimate: pull-request review, issue comment, release,
-// Dependabot alert, Actions failure; abused: commit-mention-invoice-callback, issue-mention-airdrop;
-// spoofed: lookalike-domain, dkim-fail), exercised by test/saas/github.test.ts and test/saas/legitimate.test.ts;
-// real ones: ../shared/corpus scam-saas (GitHub mentions) and ham (release 6835, GitBox relays), test/saas/corpus.test.ts.
+// Fixtures: test/fixtures/saas/github-pull-request-review, -issue-comment, -release, -dependabot-alert,
+// -actions-failure (legitimate: test/saas/legitimate.test.ts); github-abuse-commit-invoice-callback,
+// github-abuse-push-invoice, github-spoof-lookalike-domain, github-spoof-dkim-fail (test/saas/github.test.ts).
+// Real mail: ../shared/corpus scam-saas GitHub mentions, ham 6835 (release) and the ASF GitBox relays
+// (test/saas/corpus.test.ts).

@@ -11,6 +11,9 @@ import type { PlatformMatch } from './types.ts';
 const SIGNING = ['atlassian.net', 'atlassian.com'];
 const OWNED = ['atlassian.net', 'atlassian.com', 'atlassian.io', 'atl-paas.net', 'jira.com'];
 const INVITE = /\b(?:invit\w+|welcome to|sign up|create (?:an |your )?account|verify your email)\b/i;
+/** A service desk answers customers about orders, bills and refunds: in its request updates only these misfit. */
+const REQUEST_UNFITTING = ['crypto', 'prize', 'account-lock'];
+const REQUEST_UPDATE = /\/servicedesk\/customer\/portal\/|reply above this line/i;
 
 function match(message: MailMessage, policy: Policy): PlatformMatch | undefined {
   const fromDomain = domainOf(senderAddresses(message).from);
@@ -45,7 +48,7 @@ function match(message: MailMessage, policy: Policy): PlatformMatch | undefined 
     instanceLabel: lookalike ? '' : `site ${site}${project ? `, project "${project}"` : ''}`,
     trusted,
     kind: invite ? 'invite' : 'notification',
-    unfitting: ALL_CLASSES,
+    unfitting: !invite && isRequestUpdate(message) ? REQUEST_UNFITTING : ALL_CLASSES,
     names,
     outsider: 'it comes from a Jira site your organisation does not own',
   };
@@ -61,6 +64,11 @@ function projectName(subject: string): string | undefined {
   return invited?.[1]?.trim() || undefined;
 }
 
+/** A Jira Service Management reply to a customer's request (as opposed to a Jira issue notification). */
+function isRequestUpdate(message: MailMessage): boolean {
+  return REQUEST_UPDATE.test(message.text) || message.links.some((l) => REQUEST_UPDATE.test(l.href));
+}
+
 function sameSite(policySite: string, site: string): boolean {
   const p = policySite.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   const s = site.toLowerCase();
@@ -69,6 +77,8 @@ function sameSite(policySite: string, site: string): boolean {
 
 addPlatform({ id: 'jira', name: 'Jira', match });
 
-// Fixtures: test/fixtures/saas/jira-*.eml (legitimate: issue-assigned, customer-invite of a trusted service desk
-// and of an outside one; abused: customer-invite-billing-callback; spoofed: lookalike-domain), exercised by
-// test/saas/jira.test.ts and test/saas/legitimate.test.ts. The corpus holds no Jira mail (see SOURCES.md).
+// Fixtures: test/fixtures/saas/jira-issue-assigned, jira-customer-invite (the organisation's own service
+// desk), jira-customer-invite-vendor (an outside one), jira-request-update (an outside service desk
+// answering about a refund) (legitimate: test/saas/legitimate.test.ts);
+// jira-abuse-invite-billing-callback, plus built-in spoof and Data Center cases (test/saas/jira.test.ts).
+// The corpus holds no Jira mail (see ../shared/corpus/SOURCES.md).

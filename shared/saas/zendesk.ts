@@ -67,7 +67,7 @@ function match(message: MailMessage, policy: Policy): PlatformMatch | undefined 
 
 addPlatform({ id: 'zendesk', name: 'Zendesk', match });
 
-// Fixtures: test/fixtures/saas/zendesk-*.eml (legitimate: ticket-update; abused: ticket-wallet-airdrop;
-// spoofed: lookalike-domain), exercised by test/saas/zendesk.test.ts and test/saas/legitimate.test.ts;
-// real ones: ../shared/corpus scam-saas (Zendesk tickets and "create a password" invites) and ham 885
-// (GitHub Support through Zendesk from its own domain), test/saas/corpus.test.ts.
+// Fixtures: test/fixtures/saas/zendesk-ticket-update (legitimate: test/saas/legitimate.test.ts);
+// zendesk-abuse-ticket-wallet, zendesk-spoof-lookalike-domain, plus built-in invite cases
+// (test/saas/zendesk.test.ts). Real mail: ../shared/corpus scam-saas Zendesk tickets and "create a password"
+// invites, ham 885 (GitHub Support through Zendesk from its own domain) (test/saas/corpus.test.ts).

@@ -9,6 +9,7 @@ export type FakeApi =
   | 'body.getAsync'
   | 'notificationMessages.replaceAsync'
   | 'addHandlerAsync'
+  | 'getAttachmentContentAsync'
   | 'roamingSettings.saveAsync';
 
 export interface FakeMessage {
@@ -23,7 +24,7 @@ export interface FakeMessage {
   headers?: string;
   html?: string;
   text?: string;
-  attachments?: { name: string; contentType: string; size: number; isInline?: boolean; id?: string }[];
+  attachments?: { name: string; contentType: string; size: number; isInline?: boolean; id?: string; contentBase64?: string }[];
 }
 
 export interface FakeOfficeOptions {
@@ -38,19 +39,14 @@ export interface FakeOfficeOptions {
   log?: FakeLog;
 }
 
-export interface SpamCompletion {
-  options: unknown;
-}
-
 export interface FakeLog {
   calls: string[];
   notifications: { key: string; details: Office.NotificationMessageDetails }[];
   removedNotifications: string[];
-  completed: unknown[];
 }
 
 export function newFakeLog(): FakeLog {
-  return { calls: [], notifications: [], removedNotifications: [], completed: [] };
+  return { calls: [], notifications: [], removedNotifications: [] };
 }
 
 const STATUS = { Succeeded: 'succeeded', Failed: 'failed' } as const;
@@ -120,6 +116,12 @@ export function createFakeOffice(options: FakeOfficeOptions): FakeOffice {
     if (atLeast(options.mailboxVersion, '1.8')) {
       item.getAllInternetHeadersAsync = (...args: unknown[]) =>
         answer('getAllInternetHeadersAsync', message.headers ?? '', args[args.length - 1] as (r: Office.AsyncResult<string>) => void);
+    }
+    if (atLeast(options.mailboxVersion, '1.8')) {
+      item.getAttachmentContentAsync = (id: string, ...args: unknown[]) => {
+        const attachment = (message.attachments ?? []).find((a, i) => (a.id ?? `att-${i}`) === id);
+        answer('getAttachmentContentAsync', { format: 'base64', content: attachment?.contentBase64 ?? '' }, args[args.length - 1] as (r: Office.AsyncResult<Office.AttachmentContent>) => void);
+      };
     }
     if (atLeast(options.mailboxVersion, '1.14')) {
       item.getAsFileAsync = (...args: unknown[]) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseEml } from '../../shared/mime/parse-eml.ts';
 import { readMessage, NoItemError, NotAMessageError } from '../../addin/outlook/read-message.ts';
@@ -7,6 +8,7 @@ import { createFakeOffice, type FakeMessage } from './fake-office.ts';
 import { fakeMessageFromEml } from './fixture-message.ts';
 
 const scam = fakeMessageFromEml();
+const pdf = readFileSync(new URL('../fixtures/addin/invoice.pdf', import.meta.url));
 const read = (office: ReturnType<typeof createFakeOffice>, timeoutMs?: number) =>
   readMessage(office, { parseEml, ...(timeoutMs ? { timeoutMs } : {}) });
 
@@ -40,7 +42,7 @@ describe('readMessage on Mailbox 1.8 (body + internet headers)', () => {
   it('rebuilds the message from the HTML body and the header block, keeping hidden text apart', async () => {
     const office = createFakeOffice({
       mailboxVersion: '1.8',
-      message: { ...scam, attachments: [{ name: 'invoice.pdf', contentType: 'application/pdf', size: 48213 }, { name: 'logo.png', contentType: 'image/png', size: 900, isInline: true }] },
+      message: { ...scam, attachments: [{ name: 'invoice.pdf', contentType: 'application/pdf', size: pdf.length, contentBase64: pdf.toString('base64') }, { name: 'logo.png', contentType: 'image/png', size: 900, isInline: true }, { name: 'notes.txt', contentType: 'text/plain', size: 12 }] },
     });
     const result = await read(office);
     expect(result.source).toBe('item');
@@ -55,7 +57,18 @@ describe('readMessage on Mailbox 1.8 (body + internet headers)', () => {
     expect(result.message.headers.find((h) => /^content-type$/i.test(h.name))?.value).toMatch(/multipart\/alternative/);
     expect(result.message.text).toContain('call our billing');
     expect(result.message.hiddenText).toContain('bamboo cutting boards');
-    expect(result.message.attachments).toEqual([{ name: 'invoice.pdf', mediaType: 'application/pdf', size: 48213 }]);
+    expect(result.message.attachments).toEqual([
+      { name: 'invoice.pdf', mediaType: 'application/pdf', size: pdf.length, content: new Uint8Array(pdf) },
+      { name: 'notes.txt', mediaType: 'text/plain', size: 12 },
+    ]);
+    expect(office.log.calls.filter((c) => c === 'getAttachmentContentAsync')).toHaveLength(1); // PDFs only
+  });
+
+  it('keeps the attachment without its bytes when getAttachmentContentAsync fails', async () => {
+    const office = createFakeOffice({ mailboxVersion: '1.8', message: { ...scam, attachments: [{ name: 'invoice.pdf', contentType: 'application/pdf', size: pdf.length, contentBase64: pdf.toString('base64') }] }, failing: ['getAttachmentContentAsync'] });
+    const result = await read(office);
+    expect(result.message.attachments).toEqual([{ name: 'invoice.pdf', mediaType: 'application/pdf', size: pdf.length }]);
+    expect(result.warnings.join(' ')).toMatch(/invoice\.pdf/);
   });
 
   it('scans without headers when getAllInternetHeadersAsync fails', async () => {

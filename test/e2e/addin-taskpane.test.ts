@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseEml } from '../../shared/mime/parse-eml.ts';
 import { scan } from '../../shared/scan.ts';
+import { checkManifest } from '../../addin/manifest/check-manifest.ts';
+import { DEFAULT_BASE_URL } from '../../addin/build/fill-manifest.ts';
 import { hasChromium, launchBrowser } from '../support/chromium.ts';
 import { startHttpServer, type TestServer } from '../support/http-server.ts';
 import { buildAddin, bundleOfficeDouble, eventually, installOfficeDouble, serveDir } from '../addin/e2e-support.ts';
@@ -83,6 +85,15 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
 
   const officeLog = (page: Page) => page.evaluate(() => (globalThis as unknown as { __officeLog: FakeLog }).__officeLog);
   const reports = () => server.requestsTo('/reports').map((r) => JSON.parse(r.body.toString('utf8')) as Record<string, unknown>);
+
+  it('builds dist/addin with a valid manifest whose every URL has its file', () => {
+    const manifest = readFileSync(`${outDir}/manifest.xml`, 'utf8');
+    const { problems, facts } = checkManifest(manifest, DEFAULT_BASE_URL);
+    expect(problems).toEqual([]);
+    for (const url of facts!.urls) expect(existsSync(`${outDir}/${new URL(url).pathname}`), url).toBe(true);
+    expect(facts!.urls).toContain(`${DEFAULT_BASE_URL}report.js?policy=policy.json`);
+    expect(readFileSync(`${outDir}/report.js`, 'utf8')).not.toMatch(/^\s*(import|export)\s/m); // a classic script
+  });
 
   it('shows the verdict from the synced feed, notifies within 150 characters, reports a number, follows ItemChanged', async () => {
     const { page, context } = await openPane({ mailboxVersion: '1.14', message: scam });
@@ -187,6 +198,23 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
     const row = page.locator(`table.phones tr[data-e164="${SCAM_NUMBER}"]`);
     expect(await row.innerText()).toContain('attachment:invoice.pdf');
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads a PDF fetched with getAttachmentContentAsync on a Mailbox 1.8 client', async () => {
+    const pdf = readFileSync(new URL('../fixtures/addin/invoice.pdf', import.meta.url));
+    const message: FakeMessage = {
+      ...scam,
+      subject: 'Your invoice',
+      emlBase64: undefined,
+      headers: 'From: billing@renewals-gs-support.com\r\nSubject: Your invoice\r\n',
+      html: '<p>Please find your invoice attached.</p>',
+      attachments: [{ name: 'invoice.pdf', contentType: 'application/pdf', size: pdf.length, contentBase64: pdf.toString('base64') }],
+    };
+    const { page, context } = await openPane({ mailboxVersion: '1.8', message }, '/taskpane.html?policy=policy-nofeeds.json');
+    await page.waitForSelector('main[data-status="done"]', { timeout: 30_000 });
+    expect(await page.locator(`table.phones tr[data-e164="${SCAM_NUMBER}"]`).innerText()).toContain('attachment:invoice.pdf');
+    expect(await page.locator('.how').getAttribute('data-source')).toBe('item');
     await context.close();
   });
 

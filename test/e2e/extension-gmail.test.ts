@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { hasChromium } from '../support/chromium.ts';
 import { bannerLatency, basePolicy, startHarness, type Harness } from '../extension/support/harness.ts';
 import { WEBMAIL_START } from '../extension/support/webmail-routes.ts';
+import { EXTENSION_ID } from '../extension/support/extension-under-test.ts';
 
 const M = (n: number) => `msg-f:179100000000000000${n}`;
 const inMessage = (n: number) => `div.adn.ads[data-message-id="#${M(n)}"]`;
@@ -83,6 +84,32 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     expect(await page.locator(banner(4)).count()).toBe(0);
   });
 
+  it('reads headers from Gmail\'s "Show original" so SaaS rules see an authentic GitHub notification', async () => {
+    const originals: string[] = [];
+    page.on('request', (r) => void (r.url().includes('view=om') && originals.push(r.url())));
+    await openThread('github');
+    const host = page.locator(banner(6));
+    await host.waitFor({ timeout: 1_000 });
+    // Judged first on the page's text, then again with the headers (DKIM pass for github.com): danger.
+    await expect.poll(() => host.getAttribute('data-level'), { timeout: 5_000 }).toBe('danger');
+    await expect(page.locator(`${banner(6)} [data-code="saas-untrusted-instance"]`).count()).resolves.toBe(1);
+    expect(originals.some((u) => u.includes('ik=9fa3c1e7b2') && u.includes(encodeURIComponent(M(6))))).toBe(true);
+  });
+
+  it('options page shows feed status and keeps policy-set fields read-only', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options/options.html`);
+    await expect.poll(() => options.locator('.feeds').textContent(), { timeout: 10_000 }).toContain('2 entries');
+    expect(await options.locator('#feeds').isDisabled()).toBe(true);
+    expect(await options.locator('#trusted').isDisabled()).toBe(false);
+    await options.fill('#trusted', '+18005550100\n');
+    await options.click('button[type="submit"]');
+    await expect.poll(() => options.locator('[role="status"]').first().textContent()).toBe('Saved.');
+    const stored = await (await h.worker()).evaluate(() => chrome.storage.local.get('userOptions'));
+    expect(stored.userOptions).toEqual({ trustedNumbers: ['+18005550100'] });
+    await options.close();
+  });
+
   it('renders mail text as text, expands details and dismisses by keyboard', async () => {
     await openThread('invoice');
     const toggle = page.locator(`${banner(1)} button.details-toggle`);
@@ -126,6 +153,11 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     await expect.poll(async () => (await h.status()).pendingReports.length, { timeout: 10_000 }).toBe(1);
     const [pending] = (await h.status()).pendingReports;
     expect(pending!.attempts).toBeGreaterThanOrEqual(1);
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup/popup.html`);
+    await expect.poll(() => popup.locator('.pending').textContent()).toBe('Reports waiting to be sent: 1');
+    await expect(popup.locator('.reports').textContent()).resolves.toContain('+18449012377');
+    await popup.close();
 
     const cdp = await h.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');

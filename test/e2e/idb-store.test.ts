@@ -93,6 +93,40 @@ describe.skipIf(!hasChromium)('IdbFeedStore in Chromium', () => {
     expect(after.rows).toBe(2); // the good copy's 2 buckets; the half-written copy's rows were removed
   });
 
+  it('running out of storage quota gives a clear error and keeps the old copy', async () => {
+    // A fresh context whose origin gets a 3 MB quota through the DevTools protocol.
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: harness.server.origin, quotaSize: 3 * 1024 * 1024 });
+    await page.goto(harness.server.origin + '/');
+    await page.waitForFunction(() => 'ringfence' in window);
+    try {
+      const result = await page.evaluate(
+        async ({ good, now, probe }) => {
+          const { openIdbFeedStore, bench } = (window as unknown as RingfenceWindow).ringfence;
+          const store = await openIdbFeedStore({ name: 'quota' });
+          await store.replaceFeed('https://feeds.test/q.json', good, { etag: '"small"' });
+          const error = await store.replaceFeed('https://feeds.test/q.json', bench.makeFeed(200_000), {}).then(
+            () => 'stored',
+            (e: Error) => e.message,
+          );
+          const status = await store.getStatus('https://feeds.test/q.json');
+          const found = await store.lookup([probe], new Date(now), 30);
+          store.close();
+          return { error, status, hits: found.get(probe)!.map((m) => m.feed) };
+        },
+        { good: numbersFeed('small', 10), now: NOW, probe: numberAt(3) },
+      );
+      expect(result.error).toMatch(/^storage quota exceeded while storing 200000 entries; the previous copy stays in use$/);
+      expect(result.status).toMatchObject({ version: 1, entryCount: 10, etag: '"small"' });
+      expect(result.hits).toEqual(['small']);
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: harness.server.origin }).catch(() => {});
+      await context.close();
+    }
+  });
+
   it('syncs in the page: 200, 304, then a 500 and a bad signature keep the last good copy', async () => {
     const signer = await makeSigner('Ed25519');
     const good = nativeFeedText('Signed feed', ['+18047134598'], [{ block: '+1312555', digits: 4 }]);

@@ -17,12 +17,28 @@ export interface StoreMaker {
 
 export const STORES: StoreMaker[] = [
   {
-    name: 'IndexedDB (fake-indexeddb)',
+    name: 'IndexedDB (fake-indexeddb), resident copy',
     async make() {
       const name = `test-feeds-${process.pid}-${++dbCounter}`;
       const opened: { close(): void }[] = [];
       const open = async (options: IdbFeedStoreOptions = {}) => {
         const store = await openIdbFeedStore({ name, ...options });
+        opened.push(store);
+        // Every lookup answers from the copy held in memory (normally it loads in the background).
+        const lookup = store.lookup.bind(store);
+        store.lookup = async (...args) => (await store.warm(), lookup(...args));
+        return store;
+      };
+      return { store: await open(), reopen: open, close: async () => opened.forEach((s) => s.close()) };
+    },
+  },
+  {
+    name: 'IndexedDB (fake-indexeddb), no resident copy',
+    async make() {
+      const name = `test-feeds-${process.pid}-${++dbCounter}`;
+      const opened: { close(): void }[] = [];
+      const open = async (options: IdbFeedStoreOptions = {}) => {
+        const store = await openIdbFeedStore({ name, residentEntries: 0, cachedBuckets: 1, ...options });
         opened.push(store);
         return store;
       };

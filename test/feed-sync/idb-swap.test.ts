@@ -89,6 +89,26 @@ describe('IdbFeedStore swap', () => {
     other!.close();
   });
 
+  it('a write another tab removed as abandoned is never made current', async () => {
+    const name = dbName();
+    const first = await openIdbFeedStore({ name });
+    await first.replaceFeed(URL_A, numbersFeed('good', 50), {});
+    let batches = 0;
+    const slow: IdbFeedStore = await openIdbFeedStore({
+      name,
+      bucketsPerTransaction: 3,
+      onBatchWritten: async () => {
+        if (++batches === 2) (await openIdbFeedStore({ name, staleCopyMs: 0 })).close(); // judges the write stale
+      },
+    });
+    await expect(slow.replaceFeed(URL_A, numbersFeed('stalled', 1000), {})).rejects.toThrow(/removed before it was complete/);
+    expect((await first.lookup([numberAt(10), numberAt(900)], now, 30)).get(numberAt(10))![0]!.feed).toBe('good');
+    expect((await slow.lookup([numberAt(900)], now, 30)).get(numberAt(900))).toEqual([]);
+    expect(await rowCount(name)).toEqual({ numbers: 1, copies: 1 });
+    first.close();
+    slow.close();
+  });
+
   it('another store on the same database sees a swap', async () => {
     const name = dbName();
     const a = await openIdbFeedStore({ name });

@@ -9,9 +9,10 @@ const NOW = new Date('2026-03-08T12:00:00Z');
 
 let feed: ParsedFeed | undefined;
 let store: IdbFeedStore | undefined;
+let dbNameUsed = '';
 
 /** n entries: numbers spread over NANP area codes, 1 % DID blocks (+1AAANNN, 4 digits). Deterministic. */
-function makeFeed(n: number): ParsedFeed {
+export function makeFeed(n: number): ParsedFeed {
   let seed = 42;
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const entries: FeedEntry[] = [];
@@ -42,6 +43,7 @@ export async function ingest(n: number, dbName: string): Promise<{ storeMs: numb
     else map.set(entry.key, [entry]);
   }
   const mapMs = performance.now() - t;
+  dbNameUsed = dbName;
   store = await openIdbFeedStore({ name: dbName });
   t = performance.now();
   await store.replaceFeed('https://bench.test/feed.json', feed, {});
@@ -49,9 +51,17 @@ export async function ingest(n: number, dbName: string): Promise<{ storeMs: numb
   return { storeMs, mapMs, entries: feed.entries.length };
 }
 
-/** `count` single-number lookups, a third each exact hits, misses and block hits; per-lookup µs. */
-export async function lookups(count: number): Promise<{ store: number[]; map: number[]; hits: number; mapHits: number }> {
+/**
+ * `count` single-number lookups, a third each exact hits, misses and block hits; per-lookup µs.
+ * `resident`: the copy held in memory (warmed first); otherwise every uncached bucket is read from IndexedDB.
+ */
+export async function lookups(count: number, resident: boolean): Promise<{ store: number[]; map: number[]; hits: number; mapHits: number; warmMs: number }> {
   if (!feed || !store) throw new Error('ingest first');
+  store.close();
+  store = await openIdbFeedStore({ name: dbNameUsed, residentEntries: resident ? feed.entries.length : 0 });
+  const warmStart = performance.now();
+  if (resident) await store.warm();
+  const warmMs = performance.now() - warmStart;
   let seed = 7;
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const numbers = feed.entries.filter((e) => e.kind === 'number');
@@ -92,7 +102,7 @@ export async function lookups(count: number): Promise<{ store: number[]; map: nu
     storeTimes.push((performance.now() - t) * 1000);
     if (found.get(probe)!.length > 0) hits++;
   }
-  return { store: storeTimes, map: mapTimes, hits, mapHits };
+  return { store: storeTimes, map: mapTimes, hits, mapHits, warmMs };
 }
 
 export async function closeBench(): Promise<void> {

@@ -4,6 +4,8 @@ import type { ServerResponse } from 'node:http';
 import type { FeedStore } from '../../shared/feed/types.ts';
 import type { FeedConfig, Policy } from '../../shared/types.ts';
 import { parseFeed } from '../../shared/feed/parse-feed.ts';
+import { storageError } from '../../shared/browser/idb-feed-store.ts';
+import { openNodeFeedStore } from '../../cli/node-store.ts';
 import { syncFeed, signatureUrl, type SyncOptions } from '../../shared/feed-sync/sync.ts';
 import { startHttpServer, refusedUrl, type TestServer } from '../support/http-server.ts';
 import { STORES, nativeFeedText } from './feeds.ts';
@@ -20,7 +22,7 @@ let n = 0; // paths are unique across the whole file: the server and its request
 beforeAll(async () => (server = await startHttpServer()));
 afterAll(() => server.close());
 
-describe.each(STORES.slice(0, 2))('syncFeed with $name', (maker) => {
+describe.each(STORES.filter((s) => s.name !== 'Node (memory)'))('syncFeed with $name', (maker) => {
   let store: FeedStore;
   let close: () => Promise<void>;
   let path: string;
@@ -242,6 +244,29 @@ describe.each(STORES.slice(0, 2))('syncFeed with $name', (maker) => {
     server.route(`${path}.sig`, { body: await signer.sign(new TextEncoder().encode(body)) });
     expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'updated', signed: true, version: 2 });
     expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'not-modified' });
+  });
+});
+
+describe('syncFeed when storage fails', () => {
+  it('records the store\'s clear error (e.g. quota) and keeps the last good copy', async () => {
+    const inner = await openNodeFeedStore();
+    const store: FeedStore = Object.assign(Object.create(inner) as FeedStore, {
+      replaceFeed: async (url: string, ...rest: Parameters<FeedStore['replaceFeed']> extends [string, ...infer R] ? R : never) => {
+        if ((await inner.getStatus(url))?.version) throw storageError(new DOMException('quota', 'QuotaExceededError'), rest[0].entries.length);
+        return inner.replaceFeed(url, ...rest);
+      },
+    });
+    const path = `/quota-${++n}.json`;
+    server.route(path, { body: nativeFeedText('Good feed', GOOD) });
+    const config = { url: server.url(path) };
+    expect(await syncFeed(config, store, { now, policy })).toMatchObject({ result: 'updated' });
+    server.route(path, { body: nativeFeedText('Bigger', [...GOOD, ...NEW]) });
+    expect(await syncFeed(config, store, { now, policy, force: true })).toMatchObject({
+      result: 'failed',
+      error: 'storage quota exceeded while storing 3 entries; the previous copy stays in use',
+    });
+    expect(await store.getStatus(config.url)).toMatchObject({ version: 1, entryCount: 2, lastError: /storage quota exceeded/ });
+    expect((await store.lookup(NEW, now, 30)).get(NEW[0]!)).toEqual([]);
   });
 });
 

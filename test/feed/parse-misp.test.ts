@@ -24,9 +24,9 @@ describe('MISP feeds', () => {
   it('reads a restSearch attribute export, including premium-rate numbers', () => {
     const { feed, errors } = parseFeed(fixture('misp-restsearch.json'), { verdict: 'scam' });
     expect(errors).toEqual([]);
-    expect(feed.entries.map((e) => [e.key, e.lastSeen])).toEqual([
-      ['+18047134598', '2026-03-06T00:00:00.000Z'],
-      ['+16175551234', '2026-03-06T00:00:00.000Z'],
+    expect(feed.entries.map((e) => [e.key, e.lastSeen, e.source])).toEqual([
+      ['+18047134598', '2026-03-06T00:00:00.000Z', 'PayPal invoices'],
+      ['+16175551234', '2026-03-06T00:00:00.000Z', undefined],
     ]);
   });
 
@@ -34,6 +34,11 @@ describe('MISP feeds', () => {
     const event = { Event: { Attribute: [{ type: 'phone-number', value: '+18047134598' }] } };
     expect(parseFeed(JSON.stringify({ response: [event] })).feed.entries).toHaveLength(1);
     expect(parseFeed(JSON.stringify([event, { Event: { Attribute: [{ type: 'phone-number', value: '+13125550199' }] } }])).feed.entries).toHaveLength(2);
+  });
+
+  it('gives the brands of event tags to every number of the event', () => {
+    const event = { Event: { Tag: [{ name: 'brand:Geek Squad' }], Attribute: [{ type: 'phone-number', value: '+18047134598', Tag: [{ name: 'brand:PayPal' }] }] } };
+    expect(parseFeed(JSON.stringify(event)).feed.entries[0]?.brands).toEqual(['Geek Squad', 'PayPal']);
   });
 
   it('reads object attributes typed as text whose relation names a phone number', () => {

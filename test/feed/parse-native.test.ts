@@ -89,7 +89,7 @@ describe('native ringfence-feed/1', () => {
   });
 
   it('reads blocks written with a mask', () => {
-    const { feed, errors } = parseFeed('{"format":"ringfence-feed/1","entries":[{"block":"+1 804 713 XXXX"},{"block":"+1804713*"},{"block":"+1804713","digits":"4"}]}');
+    const { feed, errors } = parseFeed('{"format":"ringfence-feed/1","entries":[{"block":"+1 804 713 XXXX"},{"block":"+1804713*"},{"block":"+1804713","digits":"4"},{"number":"+1804713*","verdict":"Scam"}]}');
     expect(errors).toEqual([]);
     expect(feed.entries).toEqual([{ key: '+1804713', kind: 'block', digits: 4, verdict: 'scam' }]);
   });

@@ -33,6 +33,8 @@ describe('brand names as written by scammers', () => {
     ['product: Windows Defender', 'Windows Defender firewall renewal', 'Microsoft'],
     ['product: McAfee Total Protection', 'McAfee Total Protection', 'McAfee'],
     ['company: Gen Digital', '© 2025 Gen Digital Inc.', 'Norton'],
+    ['trade-mark sign', 'Norton™ Secure VPN', 'Norton'],
+    ['registered sign', 'McAfee® Total Protection', 'McAfee'],
     ['possessive', "PayPal's billing team", 'PayPal'],
     ['inside an address', 'write to service@paypal.com today', 'PayPal'],
   ];

@@ -21,6 +21,7 @@ describe('calls to action tied to a number', () => {
     `To speak to an agent, use ${NUMBER}.`,
     `Please contact our billing department at ${NUMBER} within 24 hours.`,
     `They can be reached at ${NUMBER}.`,
+    `If you need help, our Customer Support team is available at ${NUMBER}.`,
     `In case you did not make this payment, please call our billing support team at ${NUMBER} (Toll Free) to cancel.`,
   ];
   it.each(requests)('%s', (text) => {

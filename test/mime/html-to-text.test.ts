@@ -172,3 +172,39 @@ describe('htmlToText on pathological input (linear time)', () => {
     within(html, 2000);
   });
 });
+
+describe('htmlToText <style> rules', () => {
+  it('hides by class and id rules from a style sheet', () => {
+    const html =
+      '<html><head><style type="text/css">/* hide */ .x{display:none} span.tiny, #gone { font-size: 0 } p.ok{color:#333}</style></head>' +
+      '<body>Call <span class="a x">noise</span>804-713-4598 <span class="tiny">1</span><div id="gone">2</div><p class="ok">shown</p></body></html>';
+    expect(htmlToText(html)).toMatchObject({ visible: 'Call 804-713-4598\n\nshown', hidden: 'noise\n1\n2' });
+  });
+
+  it('reads sheets wrapped in <!-- --> and class rules that hide a whole pasted section', () => {
+    const html =
+      '<style><!--\n@media only screen { .m {display:none} }\ndiv.WordSection1 {page:WordSection1; visibility: collapse; max-height: 0;}\n--></style>' +
+      '<p>Visible lure 1-888-555-0100</p><div class="WordSection1"><p>Pasted signature +56 2 2434 3333</p></div><p class="m">mobile</p>';
+    expect(htmlToText(html)).toMatchObject({ visible: 'Visible lure 1-888-555-0100\n\nmobile', hidden: 'Pasted signature +56 2 2434 3333' });
+  });
+
+  it('lets the style attribute override a sheet rule', () => {
+    expect(visible('<style>.x{display:none}</style><span class="x" style="display:inline">kept</span>')).toBe('kept');
+  });
+
+  it('skips @media and other at-rules (mobile-only rules do not apply to the desktop reader)', () => {
+    const html = '<style>@import url(x.css); @media (max-width:600px){ .desk{display:none} .m{font-size:0} } .m2{color:red}</style><p class="desk">desk</p>';
+    expect(htmlToText(html)).toMatchObject({ visible: 'desk', hidden: '' });
+  });
+
+  it('ignores descendant, child and pseudo-class selectors', () => {
+    expect(visible('<style>.a .b{display:none} .c>.d{display:none} .e:hover{display:none}</style><i class="b">1</i><i class="d">2</i><i class="e">3</i>')).toBe('123');
+  });
+
+  it('parses a huge or unclosed style sheet in linear time', () => {
+    const started = performance.now();
+    htmlToText('<style>' + '@media{'.repeat(100_000) + '.a{'.repeat(100_000) + '/*'.repeat(100_000));
+    htmlToText('<style>' + '.a,'.repeat(200_000) + '{display:none}</style>' + '<b class="a">x</b>'.repeat(10_000));
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

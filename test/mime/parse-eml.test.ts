@@ -36,6 +36,11 @@ describe('parseEml charsets and transfer encodings', () => {
     expect(parsed.headers.find((h) => h.name === 'Subject')?.value).toMatch(/^=\?UTF-8\?B\?/);
   });
 
+  it('reads windows-1252 in encoded words and 8-bit parts with its €, quotes and dashes', async () => {
+    const raw = message(['Subject: =?windows-1252?Q?=80399_=93renewal=94_=96_now?='], '');
+    expect((await parseEml(raw)).subject).toBe('€399 “renewal” – now');
+  });
+
   it('accepts a string, an ArrayBuffer and a Uint8Array alike', async () => {
     const bytes = fixture('koi8-r-base64.eml');
     const fromBuffer = await parseEml(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
@@ -139,6 +144,26 @@ describe('parseEml multipart', () => {
       ['attachment-2', 'application/octet-stream', 3],
     ]);
     expect(Array.from(parsed.attachments[1]?.content ?? [])).toEqual([0, 1, 2]);
+  });
+
+  it('gives attached HTML pages and text files their visible text', async () => {
+    const raw = message(
+      ['Subject: attached invoice', 'Content-Type: multipart/mixed; boundary=M'],
+      multipart('M', [
+        textPart('Invoice attached.'),
+        {
+          headers: ['Content-Type: text/html; name="invoice.html"', 'Content-Disposition: attachment; filename="invoice.html"'],
+          body: '<html><body><p>Call <span>888</span>-555-0147</p><p style="display:none">noise</p></body></html>',
+        },
+        { headers: ['Content-Type: text/plain; name="note.txt"', 'Content-Disposition: attachment; filename="note.txt"'], body: 'Ref 1234' },
+      ]),
+    );
+    const parsed = await parseEml(raw);
+    expect(parsed.text).toBe('Invoice attached.');
+    expect(parsed.attachments.map((a) => [a.name, a.text])).toEqual([
+      ['invoice.html', 'Call 888-555-0147'],
+      ['note.txt', 'Ref 1234'],
+    ]);
   });
 
   it('plain-only body: URLs become links', async () => {

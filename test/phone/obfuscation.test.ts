@@ -103,6 +103,20 @@ describe('Unicode digits', () => {
   });
 });
 
+describe('digits NFKC reads as digits', () => {
+  it.each([
+    ['superscript', '⁸⁰⁴-⁷¹³-⁴⁵⁹⁸'],
+    ['subscript', '₈₀₄-₇₁₃-₄₅₉₈'],
+    ['circled', '⑧⓪④-⑦①③-④⑤⑨⑧'],
+    ['negative circled', '❽⓿❹-❼❶❸-❹❺❾❽'],
+  ])('%s', (_name, written) => {
+    const p = only(`Call ${written} now`);
+    expect(p.e164).toBe(N);
+    expect(p.obfuscated).toBe(true);
+    expect(p.raw).toBe(written);
+  });
+});
+
 describe('letters for digits', () => {
   it.each([
     ['1-8OO-713-4598', '+18007134598'],
@@ -146,12 +160,20 @@ describe('one digit per space and stray spaces', () => {
   it('one digit per space with trunk 1', () => {
     expect(e164s('Call 1 8 0 4 7 1 3 4 5 9 8')).toEqual([N]);
   });
+  it('one digit per dot or dash', () => {
+    expect(e164s('Call 8.0.4.7.1.3.4.5.9.8')).toEqual([N]);
+    expect(e164s('Call 8-0-4-7-1-3-4-5-9-8')).toEqual([N]);
+  });
   it('one digit per space with two spaces', () => {
     expect(e164s('Call  8  0  4  7  1  3  4  5  9  8')).toEqual([N]);
   });
   it('stray spaces left by HTML spans, with a phone label', () => {
     expect(e164s('Call us at 804 71 3 4598')).toEqual([N]);
     expect(e164s('Support: 80 4713 4598')).toEqual([N]);
+  });
+  it('stray spaces inside groups', () => {
+    expect(e164s('Call 80 4-71 3-45 98 now')).toEqual([N]);
+    expect(e164s('Call (8 04) 7 13-459 8')).toEqual([N]);
   });
   it('no label, odd split: not a phone', () => {
     expect(e164s('Batch 80 4713 4598 shipped')).toEqual([]);
@@ -173,6 +195,12 @@ describe('international', () => {
   it('national numbers of another default region', () => {
     expect(e164s('Call 020 7946 0958 today', 'GB')).toEqual(['+442079460958']);
     expect(e164s('Call 020 7946 0958 today')).toEqual([]);
+  });
+  it('international call prefix instead of +', () => {
+    expect(e164s('Call 011 44 20 7946 0958 now')).toEqual(['+442079460958']);
+    expect(e164s('Call 011-91-98450-23817')).toEqual(['+919845023817']);
+    expect(e164s('Ring 00 44 20 7946 0958', 'GB')).toEqual(['+442079460958']);
+    expect(e164s('Room 011 804 713 4598')).toEqual(['+18047134598']);
   });
   it('extensions are dropped', () => {
     expect(e164s('Tel 804-713-4598 x132')).toEqual([N]);

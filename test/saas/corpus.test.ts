@@ -62,12 +62,14 @@ describe.skipIf(!hasCorpus)('SaaS notifications in the corpus', () => {
     for (const [entry, f] of ham) if (entry.file.includes('ponymail_maven')) expect(f, entry.file).toBeUndefined();
   }, 120_000);
 
-  it('claims no platform for callback scams and other phishing that do not come through one', async () => {
+  it('lets no callback scam or other phishing pass as clean platform mail', async () => {
     const other = await judge([...byLabel('toad'), ...byLabel('phish')]);
     const claimed = [...other].filter(([, f]) => f);
     console.log(`scam-toad + scam-other: ${claimed.length}/${other.size} recognised as platform mail`);
     for (const [entry, f] of claimed) console.log(`  ${entry.file}: ${describeFinding(f)}`);
     expect(other.size).toBeGreaterThan(0);
+    // Mail that claims a platform without coming from it, or carries a lure, must say so.
+    expect(claimed.filter(([, f]) => f!.reasons.length === 0).map(([e, f]) => `${e.file}: ${describeFinding(f)}`)).toEqual([]);
   }, 300_000);
 });
 

@@ -11,6 +11,7 @@ describe('findMismatches: lure content', () => {
     ['invoice', 'Amount due: $499.99 by Friday.'],
     ['billing', 'Your card has been charged for the annual plan.'],
     ['billing', 'Contact our Billing Department today.'],
+    ['billing', 'If this was not you, call the billing desk.'],
     ['renewal', 'Your Norton 360 subscription has been renewed automatically.'],
     ['refund', 'You are eligible for a full refund if you act now.'],
     ['refund', 'To cancel this order and claim your refund, reply.'],
@@ -55,6 +56,7 @@ describe('findMismatches: the way engineers talk about money is not a lure', () 
     'Upgrade card-input-kit to version 7.0.3 or later. Immediate action is recommended.',
     'I can also jump on a call tomorrow if that is easier.',
     'Split the airdrop contract tests into their own file.',
+    'The billing team owns this service; ask them before merging.',
   ];
   for (const text of harmless) {
     it(`finds nothing in "${text}"`, () => expect(kinds(text)).toEqual([]));

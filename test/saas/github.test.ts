@@ -122,3 +122,13 @@ describe('GitHub: push e-mails (the commit-message family)', () => {
     expect(finding!.reasons[0]!.message).toContain('GitHub does not send invoices this way.');
   });
 });
+
+describe('GitHub: policy', () => {
+  it('accepts organisation names as written by admins', async () => {
+    for (const org of ['Accounts-Billing-Center', '@accounts-billing-center', 'https://github.com/Accounts-Billing-Center', ' accounts-billing-center ']) {
+      const finding = await judgeFixture('github-abuse-commit-invoice-callback.eml', { trustedGithubOrgs: [org] });
+      expect(finding?.trusted, org).toBe(true);
+    }
+    expect((await judgeFixture('github-abuse-commit-invoice-callback.eml', { trustedGithubOrgs: ['accounts-billing'] }))?.trusted).toBe(false);
+  });
+});

@@ -11,6 +11,7 @@ const LEGITIMATE: [file: string, platform: string][] = [
   ['jira-issue-assigned.eml', 'jira'],
   ['jira-customer-invite.eml', 'jira'],
   ['jira-customer-invite-vendor.eml', 'jira'],
+  ['jira-request-update.eml', 'jira'],
   ['zendesk-ticket-update.eml', 'zendesk'],
 ];
 const INVITES = new Set(['jira-customer-invite.eml', 'jira-customer-invite-vendor.eml']);

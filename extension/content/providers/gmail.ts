@@ -16,9 +16,9 @@ export const gmail: WebmailProvider = {
 
   findOpenedMessages(root) {
     const found: OpenedMessage[] = [];
-    for (const container of root.querySelectorAll('div.adn.ads')) {
-      const body = container.querySelector('div.a3s');
-      if (!body || !body.hasChildNodes()) continue;
+    for (const body of root.querySelectorAll('div.a3s')) {
+      if (!body.hasChildNodes() || body.parentElement?.closest('div.a3s')) continue;
+      const container = body.closest('div.adn, [data-message-id], [data-legacy-message-id]') ?? body.parentElement ?? body;
       found.push({ container, body, key: container.getAttribute('data-message-id') ?? container.getAttribute('data-legacy-message-id') });
     }
     return found;

@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Verdict } from '../../shared/types.ts';
+import { TaskPane } from '../../addin/taskpane/task-pane.tsx';
+import type { PaneContext, PaneState } from '../../addin/taskpane/pane-state.ts';
+
+const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'hosted', policyProblems: [], feeds: [], canReport: true, pinnedUpdates: true, pendingReports: 0 };
+const actions = { reportNumbers: async () => {} };
+const verdict = (level: Verdict['level']): Verdict => ({
+  level,
+  reasons: level === 'none' ? [] : [{ code: 'brand-callback-lure', message: 'Presents itself as Geek Squad and asks you to call.', evidence: '<b>call</b> +1 (808) 4O2-7719' }],
+  phones: level === 'none' ? [] : [{ e164: '+18084027719', raw: '+1 (808) 4O2-7719', part: 'body', start: 0, end: 17 }],
+  brands: level === 'none' ? [] : ['Geek Squad'],
+});
+const done = (level: Verdict['level'], subject = '<img src=x onerror=alert(1)>'): PaneState => ({
+  status: 'done',
+  verdict: verdict(level),
+  message: { subject, from: null, date: null },
+  source: 'eml',
+  warnings: [],
+  notification: 'shown',
+});
+
+let root: HTMLElement;
+function show(state: PaneState, ctx: Partial<PaneContext> = {}) {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<TaskPane state={state} context={{ ...context, ...ctx }} actions={actions} />, root);
+  const banner = root.querySelector('.banner-host')?.shadowRoot?.querySelector('.banner');
+  return { root, banner };
+}
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('TaskPane', () => {
+  it('shows the shared banner and the full findings, rendering message text as text', () => {
+    const { root, banner } = show(done('warning'));
+    expect(banner?.getAttribute('data-level')).toBe('warning');
+    expect(root.querySelector('h1.subject')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('table.phones')?.textContent).toContain('+1 808 402 7719');
+    expect(root.querySelector('.evidence')?.textContent).toBe('<b>call</b> +1 (808) 4O2-7719');
+    expect(root.querySelector('.evidence b')).toBeNull();
+  });
+
+  it('never calls a message safe', () => {
+    const { root, banner } = show(done('none', 'Lunch'));
+    expect(banner).toBeUndefined();
+    expect(root.querySelector('.no-findings')?.textContent).toMatch(/does not make\s+it safe/);
+    expect(root.textContent).not.toMatch(/\bis safe\b/i);
+  });
+
+  it('leaves out the banner below the policy’s minimum level, still listing the findings', () => {
+    const { root, banner } = show(done('caution'), { minimumBannerLevel: 'warning' });
+    expect(banner).toBeUndefined();
+    expect(root.querySelector('.no-findings')?.textContent).toMatch(/minor signs/);
+    expect(root.querySelector('table.phones')).not.toBeNull();
+  });
+
+  it('explains errors and policy problems', () => {
+    const { root } = show({ status: 'error', title: 'Not an email', detail: 'Ringfence checks email messages; the selected item is not one (appointment).' }, { policySource: 'cached', policyProblems: ['feedTtlDays: expected a positive number'] });
+    expect(root.querySelector('.problem h1')?.textContent).toBe('Not an email');
+    expect(root.querySelector('.policy-source')?.textContent).toMatch(/last saved/);
+    expect(root.querySelector('.policy-problems')?.textContent).toContain('feedTtlDays');
+  });
+});
