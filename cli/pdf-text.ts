@@ -1,6 +1,9 @@
-// Text layer of PDF attachments, with pdfjs-dist (legacy build, for Node) on the main thread.
+// Text layer of PDF attachments, with pdfjs-dist (legacy build, for Node) in a worker thread: a PDF that
+// makes pdfjs loop or eat memory is stopped by terminating the thread, never by hoping it yields.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Attachment } from '../shared/types.ts';
 
 export interface PdfTextOptions {
@@ -12,44 +15,161 @@ export interface PdfTextOptions {
 
 const DEFAULT_MAX_PAGES = 20;
 const DEFAULT_TIMEOUT_MS = 10_000;
+// Heap of the extraction thread; a decompression bomb ends the thread, not the scan.
+const WORKER_HEAP_MB = 512;
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-
-let loading: Promise<PdfJs> | null = null;
-
-/**
- * Loads pdfjs once. The worker code runs in this thread: pdfjs looks for `globalThis.pdfjsWorker`
- * before it tries to start or import a worker file, so no worker path has to resolve (in Node, under tsx,
- * or in a bundle).
- */
-function loadPdfJs(): Promise<PdfJs> {
-  loading ??= (async () => {
-    // The worker build ships no type declarations; only its WorkerMessageHandler export is used, by pdfjs.
-    const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-    const worker: unknown = await import(workerModule);
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return loading;
-}
-
-/** Local folders of pdfjs's character maps and standard fonts, read from disk, never fetched. */
-function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: join(root, 'cmaps') + '/', standardFontDataUrl: join(root, 'standard_fonts') + '/' };
-}
-
-interface TextItem {
+export interface TextItem {
   str: string;
   transform: number[];
   width: number;
   height: number;
-  hasEOL?: boolean;
 }
 
-function isTextItem(item: unknown): item is TextItem {
-  return typeof item === 'object' && item !== null && typeof (item as TextItem).str === 'string' && Array.isArray((item as TextItem).transform);
+/** Where the worker loads pdfjs and its local data from (files on disk: nothing is fetched). */
+function pdfjsLocations() {
+  const require = createRequire(import.meta.url);
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  return {
+    main: pathToFileURL(join(root, 'legacy/build/pdf.mjs')).href,
+    worker: pathToFileURL(join(root, 'legacy/build/pdf.worker.mjs')).href,
+    cMapUrl: join(root, 'cmaps') + '/',
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+  };
 }
+
+// Plain JavaScript run with `eval`, so the thread needs no TypeScript loader. pdfjs's worker code runs in
+// this thread too: it looks for `globalThis.pdfjsWorker` before trying to start a worker of its own.
+// Verbosity 0 (errors only) keeps pdfjs warnings off the console; eval is off; fonts are not loaded.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+// Nothing pdfjs prints may reach the scanner's output (JSON lines on stdout).
+for (const method of ['log', 'info', 'warn', 'error', 'debug']) console[method] = () => {};
+let pdfjs;
+async function load() {
+  if (!pdfjs) {
+    globalThis.pdfjsWorker = await import(workerData.worker);
+    pdfjs = await import(workerData.main);
+  }
+  return pdfjs;
+}
+parentPort.on('message', async ({ id, data, maxPages }) => {
+  let task;
+  try {
+    const lib = await load();
+    task = lib.getDocument({
+      data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false,
+      useWasm: false, enableXfa: false, stopAtErrors: false, verbosity: 0,
+      cMapUrl: workerData.cMapUrl, cMapPacked: true, standardFontDataUrl: workerData.standardFontDataUrl,
+    });
+    let doc;
+    try {
+      doc = await task.promise;
+    } catch (error) {
+      parentPort.postMessage({ id, error: 'Not a readable PDF: ' + ((error && error.message) || String(error)) });
+      return;
+    }
+    const pages = [];
+    const last = Math.min(doc.numPages, maxPages);
+    for (let n = 1; n <= last; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(content.items.filter((item) => typeof item.str === 'string').map((item) => ({
+        str: item.str, transform: item.transform, width: item.width, height: item.height,
+      })));
+      page.cleanup();
+    }
+    parentPort.postMessage({ id, pages });
+  } catch (error) {
+    parentPort.postMessage({ id, error: 'PDF text extraction failed: ' + ((error && error.message) || String(error)) });
+  } finally {
+    if (task) await task.destroy().catch(() => {});
+  }
+});
+`;
+
+interface Reply {
+  id: number;
+  pages?: TextItem[][];
+  error?: string;
+}
+
+/** One extraction thread, started on first use, reused, and replaced after a timeout or crash. */
+class PdfWorker {
+  private worker: Worker | null = null;
+  private nextId = 0;
+  private readonly pending = new Map<number, { worker: Worker; resolve: (pages: TextItem[][]) => void; reject: (error: Error) => void }>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Runs one document at a time: a slow one cannot make the next one time out. */
+  extract(bytes: Uint8Array, maxPages: number, timeoutMs: number): Promise<TextItem[][]> {
+    const run = this.queue.then(() => this.send(bytes, maxPages, timeoutMs));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: pdfjsLocations(),
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    worker.on('message', (reply: Reply) => {
+      const waiter = this.pending.get(reply.id);
+      if (!waiter) return;
+      this.pending.delete(reply.id);
+      if (reply.error !== undefined) waiter.reject(new Error(reply.error));
+      else waiter.resolve(reply.pages ?? []);
+      this.idle();
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const [id, waiter] of this.pending) {
+        if (waiter.worker !== worker) continue;
+        this.pending.delete(id);
+        waiter.reject(new Error(`PDF text extraction failed: ${error.message}`));
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`extraction thread exited (${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** An idle thread must not keep the process alive. */
+  private idle(): void {
+    if (this.pending.size === 0) this.worker?.unref();
+  }
+
+  private send(bytes: Uint8Array, maxPages: number, timeoutMs: number): Promise<TextItem[][]> {
+    const worker = this.worker ?? this.start();
+    worker.ref();
+    const id = ++this.nextId;
+    const data = bytes.slice().buffer; // a copy is handed over; the caller's bytes stay intact
+    return new Promise<TextItem[][]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`PDF text extraction took longer than ${timeoutMs} ms`));
+        // The only way to stop a stuck parser: end the thread; the next document gets a fresh one.
+        if (this.worker === worker) this.worker = null;
+        void worker.terminate();
+      }, timeoutMs);
+      this.pending.set(id, {
+        worker,
+        resolve: (pages) => {
+          clearTimeout(timer);
+          resolve(pages);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      worker.postMessage({ id, data, maxPages }, [data]);
+    });
+  }
+}
+
+let shared: PdfWorker | null = null;
 
 /**
  * Joins a page's text items into lines by their baseline, left to right. Items that touch are joined
@@ -95,48 +215,12 @@ export function itemsToLines(items: readonly TextItem[]): string {
 export async function extractPdfText(bytes: Uint8Array, options: PdfTextOptions = {}): Promise<string> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: bytes.slice(), // pdfjs may take over (detach) the buffer it is given
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWasm: false,
-    enableXfa: false,
-    stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...dataFolders(),
-  });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`PDF text extraction took longer than ${timeoutMs} ms`)), timeoutMs);
-  });
-  const work = (async () => {
-    let document;
-    try {
-      document = await task.promise;
-    } catch (error) {
-      throw new Error(`Not a readable PDF: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-    const pages: string[] = [];
-    const last = Math.min(document.numPages, maxPages);
-    for (let n = 1; n <= last; n++) {
-      const page = await document.getPage(n);
-      const content = await page.getTextContent();
-      const items: TextItem[] = [];
-      for (const item of content.items) if (isTextItem(item)) items.push(item);
-      pages.push(itemsToLines(items));
-      page.cleanup();
-    }
-    return pages.filter(Boolean).join('\n\n');
-  })();
-  work.catch(() => undefined);
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-    await task.destroy().catch(() => undefined);
-  }
+  shared ??= new PdfWorker();
+  const pages = await shared.extract(bytes, maxPages, timeoutMs);
+  return pages
+    .map((items) => itemsToLines(items))
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** An extractor for fillAttachmentText: the PDF's text, or undefined when it has no content bytes. */

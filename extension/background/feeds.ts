@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { syncAll, nextSyncDue, type BundledFeed } from '../../shared/feed-sync/sync-all.ts';
 import { getPolicy } from './policy.ts';
 import { getFeedStore } from './stores.ts';
+import { rejudgeOpenMessages } from './rejudge-tabs.ts';
 
 export const FEED_ALARM = 'ringfence-feeds';
 
@@ -51,10 +52,13 @@ export function syncFeeds(options: { force?: boolean } = {}): Promise<void> {
 async function runSync(force: boolean): Promise<void> {
   const [{ effective }, store] = await Promise.all([getPolicy(), getFeedStore()]);
   try {
+    const before = (await store.listStatus()).map((s) => `${s.url}#${s.version}`).sort().join(' ');
     const outcomes = await syncAll(effective, store, { now: new Date(), force, bundled: STARTER_FEED });
     for (const outcome of outcomes) {
       if (outcome.result === 'failed') console.warn(`Ringfence: feed ${outcome.url}: ${outcome.error}`);
     }
+    const after = (await store.listStatus()).map((s) => `${s.url}#${s.version}`).sort().join(' ');
+    if (after !== before) await rejudgeOpenMessages();
   } finally {
     const interval = effective.updateIntervalMinutes * 60_000;
     const due = (await nextSyncDue(store))?.getTime() ?? Date.now() + interval;

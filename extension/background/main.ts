@@ -8,6 +8,7 @@ import { reportMessage } from './report-message.ts';
 import { flushOutbox, OUTBOX_ALARM } from './outbox-runner.ts';
 import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
 import { readStatus } from './status.ts';
+import { rejudgeOpenMessages } from './rejudge-tabs.ts';
 
 browser.runtime.onMessage.addListener((request: unknown, sender: Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
@@ -17,7 +18,7 @@ browser.runtime.onMessage.addListener((request: unknown, sender: Runtime.Message
 browser.storage.onChanged.addListener((changes, area) => {
   if (!isPolicyChange(area, changes)) return;
   invalidatePolicy();
-  void getPolicy();
+  void getPolicy().then(() => rejudgeOpenMessages());
   void scheduleFeedSync({ syncNow: true });
   void flushOutbox();
 });

@@ -1,7 +1,8 @@
 // A small registry of webmail providers (one file each under providers/). A provider that matches the page
 // starts watching it; its observers are torn down by the AbortSignal it is given.
 import type { MailMessage } from '../../shared/types.ts';
-import type { WebmailSurface } from '../lib/messages.ts';
+import browser from 'webextension-polyfill';
+import type { ContentRequest, WebmailSurface } from '../lib/messages.ts';
 import { watchMessages } from './watch-messages.ts';
 import { ask } from '../lib/background-client.ts';
 
@@ -36,5 +37,11 @@ export function registerProvider(provider: WebmailProvider, signal?: AbortSignal
   addEventListener('pagehide', (event) => { if (!event.persisted) controller.abort(); }, { once: true });
   // Wakes the worker, which warms the core up before the reader opens a message.
   void ask({ type: 'hello' }).catch(() => {});
-  watchMessages(provider, controller.signal);
+  const watch = watchMessages(provider, controller.signal);
+  const onMessage = (request: unknown) => {
+    if ((request as ContentRequest | undefined)?.type === 'rejudge') watch.rejudge();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  controller.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 }

@@ -9,8 +9,14 @@ import { MessageJudgement, type Judged } from './judge-message.ts';
 /** How long mutations are gathered before the page is looked at again. */
 const SETTLE_MS = 20;
 
-export function watchMessages(provider: WebmailProvider, signal: AbortSignal): void {
-  const hosts = new WeakMap<Element, { host?: HTMLElement }>();
+export interface MessageWatch {
+  /** Forgets every verdict and judges the open messages again (the policy or a feed changed). */
+  rejudge(): void;
+}
+
+export function watchMessages(provider: WebmailProvider, signal: AbortSignal): MessageWatch {
+  let hosts = new WeakMap<Element, { host?: HTMLElement }>();
+  const shown = new Set<HTMLElement>();
   const judgements = new Map<string, MessageJudgement>();
   const dismissed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +44,10 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): v
   };
 
   const show = (opened: OpenedMessage, slot: { host?: HTMLElement }, judged: Judged, judgement: MessageJudgement) => {
-    slot.host?.remove();
+    if (slot.host) {
+      slot.host.remove();
+      shown.delete(slot.host);
+    }
     slot.host = undefined;
     if (!judged.response.show || signal.aborted || !opened.body.isConnected) return;
     if (opened.key && dismissed.has(opened.key)) return;
@@ -64,6 +73,7 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): v
       },
     });
     placeAbove(slot.host, opened.body);
+    shown.add(slot.host);
   };
 
   const observer = new MutationObserver(() => {
@@ -75,4 +85,13 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): v
     if (timer) clearTimeout(timer);
   });
   check();
+  return {
+    rejudge() {
+      for (const host of shown) host.remove();
+      shown.clear();
+      judgements.clear();
+      hosts = new WeakMap();
+      check();
+    },
+  };
 }

@@ -42,3 +42,6 @@ export interface ReportResponse {
 }
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** From the background worker to the content scripts. */
+export type ContentRequest = { type: 'rejudge' };

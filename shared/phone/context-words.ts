@@ -8,6 +8,7 @@ export const PHONE_WORDS: ReadonlySet<string> = new Set([
   'line', 'office', 'direct', 'main', 'switchboard', 'tfn', 'callback', 'agent', 'representative',
   'team', 'department', 'dept', 'center', 'centre', 'voicemail', 'pager', 'home', 'work', 'cancel', 'cancellation',
   'refund', 'dispute', 'assistance', 'help', 'questions', 'query', 'queries', 'concerns', 'inquiries',
+  'services', 'lines', 'desks', 'centers', 'centres', 'helplines', 'hotlines', 'care', 'enquiries',
 ]);
 
 /** Single letters that label a phone in a signature ("T: ", "M. ", "p ") when nearest the number. */

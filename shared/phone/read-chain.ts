@@ -76,6 +76,46 @@ function iddAt(t: NormalizedText, c: DigitChain, i: number, idd: string): number
 }
 
 /**
+ * Groups i..k (digits `all`) read as a North American number, with an optional trunk "1". `strict` (the
+ * default region is elsewhere) accepts only the unmistakable written forms: 3-3-4 after a trunk "1" or an
+ * area code in brackets.
+ */
+function readNanp(
+  c: DigitChain, i: number, k: number, all: string, lead: number, end: number, obfuscated: boolean, strict: boolean,
+  reader: ChainReader,
+): ChainHit | null {
+  const { t } = reader;
+  const n = c.count;
+  let national = all;
+  let from = i;
+  const sizes: number[] = [];
+  if (all.length === 11 && all.startsWith('1')) {
+    national = all.slice(1);
+    if (c.size(i) === 1) from = i + 1;
+    else sizes.push(c.size(i) - 1);
+  }
+  if (national.length !== 10) return null;
+  for (let g = sizes.length > 0 ? i + 1 : from; g <= k; g += 1) sizes.push(c.size(g));
+  const broken: boolean[] = [];
+  for (let j = from; j < k; j += 1) broken.push((c.joint[j]! & NEWLINE) !== 0);
+  const shape = nanpShape(sizes, broken);
+  if (shape === null || (strict && shape !== 'formatted')) return null;
+  if (shape === 'spaced') obfuscated = true;
+  const label = readLabel(t, lead);
+  if (label === 'id') return null;
+  // A loose split must be the whole chain and carry a phone label or other obfuscation.
+  if (shape === 'loose' && ((label !== 'phone' && !obfuscated) || i > 0 || k < n - 1)) return null;
+  if (insideUrlOrEmail(t, lead, end)) return null;
+  if (isFakeNumber(national, true)) {
+    return shape === 'bare' && label !== 'phone' ? null : { kind: 'fake', lead, end, obfuscated };
+  }
+  if (national < '2' || national[3]! < '2') return null; // area code and exchange start 2-9
+  const facts = reader.lookup('+1' + national);
+  if (facts === undefined || !facts.valid) return null;
+  return { kind: 'phone', lead, end, number: facts, obfuscated };
+}
+
+/**
  * The window of groups i..k as a number, or null. `idd` is the length of an international call prefix
  * written as group i (0 for none). Cheap checks first: most windows fail early.
  */
@@ -112,34 +152,13 @@ function readWindow(c: DigitChain, i: number, k: number, idd: number, reader: Ch
     return { kind: 'phone', lead, end, number: facts, obfuscated };
   }
 
-  if (nanp) {
-    let national = all;
-    let from = i;
-    const sizes: number[] = [];
-    if (all.length === 11 && all.startsWith('1')) {
-      national = all.slice(1);
-      if (c.size(i) === 1) from = i + 1;
-      else sizes.push(c.size(i) - 1);
-    }
-    if (national.length !== 10) return null;
-    for (let g = sizes.length > 0 ? i + 1 : from; g <= k; g += 1) sizes.push(c.size(g));
-    const broken: boolean[] = [];
-    for (let j = from; j < k; j += 1) broken.push((c.joint[j]! & NEWLINE) !== 0);
-    const shape = nanpShape(sizes, broken);
-    if (shape === null) return null;
-    if (shape === 'spaced') obfuscated = true;
-    const label = readLabel(t, lead);
-    if (label === 'id') return null;
-    // A loose split must be the whole chain and carry a phone label or other obfuscation.
-    if (shape === 'loose' && ((label !== 'phone' && !obfuscated) || i > 0 || k < n - 1)) return null;
-    if (insideUrlOrEmail(t, lead, end)) return null;
-    if (isFakeNumber(national, true)) {
-      return shape === 'bare' && label !== 'phone' ? null : { kind: 'fake', lead, end, obfuscated };
-    }
-    if (national < '2' || national[3]! < '2') return null; // area code and exchange start 2-9
-    const facts = reader.lookup('+1' + national);
-    if (facts === undefined || !facts.valid) return null;
-    return { kind: 'phone', lead, end, number: facts, obfuscated };
+  if (nanp) return readNanp(c, i, k, all, lead, end, obfuscated, false, reader);
+  // Elsewhere, a number written the North American way ("1-888-596-1028", "(888) 596-1028") is read as one:
+  // callback scams use NANP numbers whatever the reader's country.
+  const trunk = all.length === 11 && all.startsWith('1');
+  if (trunk || (all.length === 10 && t.codes[lead] === 0x28)) {
+    const hit = readNanp(c, i, k, all, lead, end, obfuscated, true, reader);
+    if (hit !== null) return hit;
   }
 
   const label = readLabel(t, lead);

@@ -10,7 +10,9 @@ import type { PlatformMatch } from './types.ts';
 /** Atlassian Cloud sends Jira mail as jira@SITE.atlassian.net, signed by Atlassian. */
 const SIGNING = ['atlassian.net', 'atlassian.com'];
 const OWNED = ['atlassian.net', 'atlassian.com', 'atlassian.io', 'atl-paas.net', 'jira.com'];
-const INVITE = /\b(?:invit\w+|welcome to|sign up|create (?:an |your )?account|verify your email)\b/i;
+/** Customer invitations: "Welcome to X" / "You've been invited to X" subjects, or the invitation's own words. */
+const INVITE_SUBJECT = /\b(?:invit\w+|welcome to|verify your email)\b/i;
+const INVITE_BODY = /\b(?:you(?:'ve|’ve| have) been invited|invited you to)\b/i;
 /** A service desk answers customers about orders, bills and refunds: in its request updates only these misfit. */
 const REQUEST_UNFITTING = ['crypto', 'prize', 'account-lock'];
 const REQUEST_UPDATE = /\/servicedesk\/customer\/portal\/|reply above this line/i;
@@ -33,7 +35,7 @@ function match(message: MailMessage, policy: Policy): PlatformMatch | undefined 
   const site = siteLabel ? `${siteLabel}.atlassian.net` : (lookalike ?? fromDomain ?? 'unknown site');
   const sender = (message.from?.name ?? '').replace(/\s*\((?:jira|jira service management)\)\s*$/i, '').trim();
   const project = projectName(message.subject) ?? (sender || undefined);
-  const invite = INVITE.test(message.subject) || INVITE.test(message.text.slice(0, 400));
+  const invite = INVITE_SUBJECT.test(message.subject) || INVITE_BODY.test(message.text.slice(0, 600));
   const trusted = (policy.trustedJiraSites ?? []).some((s) => sameSite(s, site));
   const names = [
     ...(siteLabel ? [{ role: 'site', value: siteLabel, account: true }] : []),

@@ -6,11 +6,12 @@ import type { Mismatch, PlatformMatch } from './types.ts';
 type LeveledReason = Reason & { level: Level };
 
 /**
- * An invitation from an instance the organisation does not use, with nothing else wrong: the first step of
- * the help-desk abuse, but also what a vendor's real service desk sends after you contact it. A quiet note,
- * unless the instance is dressed up (a generated tenant name, a brand it is not, billing words).
+ * An invitation from an instance the organisation does not own, with nothing else wrong: the first step of the
+ * help-desk abuse (the attacker signs the reader up so that later lures come from a real platform address).
+ * A vendor's real service desk sends the same after you contact it, so the reason says "if you did not ask for
+ * it"; admins list the desks their people use in the policy's trusted instances.
  */
-export const UNTRUSTED_INVITE_LEVEL: Level = 'caution';
+export const UNTRUSTED_INVITE_LEVEL: Level = 'warning';
 export const DRESSED_UP_INVITE_LEVEL: Level = 'warning';
 
 /**

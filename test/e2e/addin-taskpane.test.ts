@@ -77,6 +77,9 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    const requestLog: { method: string; url: string }[] = [];
+    page.on('request', (request) => requestLog.push({ method: request.method(), url: request.url() }));
+    (page as Page & { requestLog?: unknown }).requestLog = requestLog;
     await installOfficeDouble(page, officeDouble, options);
     await page.goto(server.url(path));
     (page as Page & { errors?: string[] }).errors = errors;
@@ -97,6 +100,7 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
 
   it('shows the verdict from the synced feed, notifies within 150 characters, reports a number, follows ItemChanged', async () => {
     const { page, context } = await openPane({ mailboxVersion: '1.14', message: scam });
+    const requests = (page as Page & { requestLog: { method: string; url: string }[] }).requestLog;
     await page.waitForSelector('main[data-status="done"][data-level="danger"]', { timeout: 30_000 });
 
     const banner = page.locator('.banner[data-level="danger"]'); // inside the banner's shadow root
@@ -112,6 +116,11 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
     expect(last.details.message.length).toBeLessThanOrEqual(150);
     expect(last.details.message).toContain('+1 808 402 7719');
     expect(server.requestsTo('/feeds/numbers.json')).toHaveLength(1);
+
+    // Privacy: until the reader reports, nothing but the add-in's own files, its policy and feeds is fetched.
+    expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(requests.length).toBeGreaterThan(3);
+    for (const r of requests) expect(r.url.startsWith(server.origin) || r.url.startsWith('https://appsforoffice.microsoft.com/'), r.url).toBe(true);
 
     const before = reports().length;
     await banner.locator('button.report').click();

@@ -47,6 +47,8 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     const section = page.locator(`${banner(1)} section[role="alert"]`);
     await expect(section.textContent()).resolves.toContain('+1 804 713 4598');
     await expect(section.locator('[data-code="feed-number"]').count()).resolves.toBe(1);
+    // The number hidden with display:none in the same message is not one the reader would call.
+    await expect(section.locator('.number').allTextContents()).resolves.toEqual(['+1 804 713 4598']);
     const latency = (await bannerLatency(page, [M(1)]))[M(1)];
     expect(latency).not.toBeNull();
     expect(latency!).toBeLessThan(1_000);
@@ -108,6 +110,24 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     const stored = await (await h.worker()).evaluate(() => chrome.storage.local.get('userOptions'));
     expect(stored.userOptions).toEqual({ trustedNumbers: ['+18005550100'] });
     await options.close();
+  });
+
+  it('judges a message that is already in a plain Gmail-shaped page when it loads', async () => {
+    const plain = await h.context.newPage();
+    await plain.route('https://mail.google.com/mail/u/1/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>Gmail</title><div role="main"><h2 class="hP">Norton renewal</h2>
+          <div class="adn ads" data-message-id="#msg-f:42"><span class="gD" email="norton.billing@mailhub.example" name="Norton">Norton</span>
+          <div class="ii gt"><div class="a3s aiL">Your Norton LifeLock subscription renewed for $399.99. To cancel, call
+          1-804-713-4598 now.</div></div></div></div>`,
+      }),
+    );
+    await plain.goto('https://mail.google.com/mail/u/1/#inbox/42');
+    const host = plain.locator('[data-message-id="#msg-f:42"] ringfence-banner');
+    await host.waitFor({ timeout: 3_000 });
+    expect(await host.getAttribute('data-level')).toBe('danger');
+    await plain.close();
   });
 
   it('renders mail text as text, expands details and dismisses by keyboard', async () => {
@@ -174,13 +194,19 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     await expect.poll(async () => (await h.status()).pendingReports.length).toBe(0);
   });
 
-  it('applies a changed feed in the policy file without reinstalling', async () => {
+  it('applies a changed feed in the policy file without reinstalling, to an open message too', async () => {
+    await openThread('geeksquad');
+    const host = page.locator(banner(2));
+    // The worker was just stopped and restarted by the previous test: allow it to start up.
+    await host.waitFor({ timeout: 5_000 });
+    expect(await host.getAttribute('data-level')).toBe('warning');
     await h.policy.write(basePolicy(h.feeds, h.reports, '/feed-b.json'));
     await h.waitForFeed(h.feeds.url('/feed-b.json'), 60_000);
     await expect.poll(async () => (await h.status()).feeds.map((f) => f.url), { timeout: 10_000 }).toEqual([h.feeds.url('/feed-b.json')]);
-    await openThread('geeksquad');
-    // The worker was just stopped and restarted by the previous test: allow it to start up.
-    await page.locator(banner(2)).waitFor({ timeout: 5_000 });
-    expect(await page.locator(banner(2)).getAttribute('data-level')).toBe('danger');
+    // The open message is judged again with the new feed, without a reload.
+    await expect.poll(() => page.locator(banner(2)).getAttribute('data-level'), { timeout: 10_000 }).toBe('danger');
+    await openThread('invoice');
+    await page.locator(banner(1)).waitFor({ timeout: 1_000 });
+    expect(await page.locator(banner(1)).getAttribute('data-level')).toBe('warning');
   });
 });

@@ -88,13 +88,19 @@ describe.skipIf(!hasChromium)('extension on Outlook on the web', () => {
     expect(h.reports.received.filter((r) => r.body.id === pending!.id)).toHaveLength(1);
   });
 
-  it('applies a changed feed in the policy file without reinstalling', async () => {
+  it('applies a changed feed in the policy file without reinstalling, to an open message too', async () => {
+    await openThread('geeksquad');
+    const host = page.locator(banner(2));
+    // The worker was just stopped and restarted by the previous test: allow it to start up.
+    await host.waitFor({ timeout: 5_000 });
+    expect(await host.getAttribute('data-level')).toBe('warning');
     await h.policy.write(basePolicy(h.feeds, h.reports, '/feed-b.json'));
     await h.waitForFeed(h.feeds.url('/feed-b.json'), 60_000);
     await expect.poll(async () => (await h.status()).feeds.map((f) => f.url), { timeout: 10_000 }).toEqual([h.feeds.url('/feed-b.json')]);
-    await openThread('geeksquad');
-    // The worker was just stopped and restarted by the previous test: allow it to start up.
-    await page.locator(banner(2)).waitFor({ timeout: 5_000 });
-    expect(await page.locator(banner(2)).getAttribute('data-level')).toBe('danger');
+    // The open message is judged again with the new feed, without a reload.
+    await expect.poll(() => page.locator(banner(2)).getAttribute('data-level'), { timeout: 10_000 }).toBe('danger');
+    await openThread('invoice');
+    await page.locator(banner(1)).waitFor({ timeout: 1_000 });
+    expect(await page.locator(banner(1)).getAttribute('data-level')).toBe('warning');
   });
 });

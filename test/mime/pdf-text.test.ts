@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractPdfText, itemsToLines, pdfTextExtractor } from '../../cli/pdf-text.ts';
 import { fillAttachmentText, isPdfAttachment } from '../../shared/mime/attachment-text.ts';
@@ -44,8 +49,34 @@ describe('extractPdfText', () => {
     await expect(extractPdfText(truncated)).rejects.toThrow(Error);
   });
 
-  it('times out', async () => {
+  it('times out by ending the extraction thread, and the next document gets a fresh one', async () => {
     await expect(extractPdfText(invoicePdf(), { timeoutMs: 0 })).rejects.toThrow(/longer than 0 ms/);
+    expect(await extractPdfText(invoicePdf(), { maxPages: 1 })).toBe('Call +1 (856) 379-7940\nto cancel your order');
+  });
+
+  it('lets the process exit when extraction is done (the idle thread holds nothing open)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdf-text-'));
+    const script = join(dir, 'run.mts');
+    const url = (path: string) => pathToFileURL(resolve(import.meta.dirname, path)).href;
+    writeFileSync(
+      script,
+      `import { extractPdfText } from '${url('../../cli/pdf-text.ts')}';\n` +
+        `import { makePdf } from '${url('./support/make-pdf.ts')}';\n` +
+        `console.log(await extractPdfText(makePdf([[{ text: 'done', x: 72, y: 700 }]])));\n`,
+    );
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: resolve(import.meta.dirname, '../..'), timeout: 60_000, encoding: 'utf8' });
+      expect(run.error).toBeUndefined();
+      expect(run.stdout.trim()).toBe('done');
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('handles several documents at once, one at a time', async () => {
+    const texts = await Promise.all([1, 2, 1].map((maxPages) => extractPdfText(invoicePdf(), { maxPages })));
+    expect(texts.map((t) => t.split('\n').length)).toEqual([2, 4, 2]);
   });
 
   it('orders lines top to bottom and items left to right, whatever the drawing order', () => {

@@ -55,16 +55,17 @@ export function mailLikeText(size: number, seed = 1): MailLikeText {
   };
   const obfuscatedPhone = () => {
     const [a, e, l, e164] = phone();
-    obfuscated.push(e164);
     const full = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-    return pick([
+    const written = pick([
       `${a}[-]${e}[-]${l}`,
       `(${a}) - (${e}) - (${l})`,
       full(`${a}-${e}-${l}`),
       `${a}\u200b${e}\u200b${l}`,
-      `${a} ${e} ${l}`.split('').join(' ').replace(/ {3}/g, ' '),
+      `${a}${e}${l}`.split('').join(' '),
       `${a}-${e}-${l}`.replace(/0/g, 'O'),
     ]);
+    (written === `${a}-${e}-${l}` ? plain : obfuscated).push(e164);
+    return written;
   };
   const blocks: Array<() => string> = [
     () => paragraph(),

@@ -73,6 +73,12 @@ describe('numbers that are not phones', () => {
     expect(e164s('On 2002-10-09 call 804-713-4598.')).toEqual(['+18047134598']);
   });
 
+  it('keeps a phone whose label names a service, not an id', () => {
+    expect(e164s('Member Services: 804-713-4598')).toEqual(['+18047134598']);
+    expect(e164s('Account Support 8047134598')).toEqual(['+18047134598']);
+    expect(e164s('Order Status Line (804) 713-4598')).toEqual(['+18047134598']);
+  });
+
   it('keeps a phone labelled after an order sentence', () => {
     expect(e164s('Thank you for your order. Questions? Call 804-713-4598')).toEqual(['+18047134598']);
     expect(e164s('Invoice #: 8047134598\nTo cancel, call +1 (804) 713-4598')).toEqual(['+18047134598']);

@@ -196,6 +196,12 @@ describe('international', () => {
     expect(e164s('Call 020 7946 0958 today', 'GB')).toEqual(['+442079460958']);
     expect(e164s('Call 020 7946 0958 today')).toEqual([]);
   });
+  it('North American forms under another default region', () => {
+    expect(e164s('Call 1-888-596-1028 to cancel', 'GB')).toEqual(['+18885961028']);
+    expect(e164s('Call (888) 596-1028 to cancel', 'DE')).toEqual(['+18885961028']);
+    expect(e164s('Ruf (030) 2638 4917 an', 'DE')).toEqual(['+493026384917']);
+    expect(e164s('Ref 888 596 1028', 'GB')).toEqual([]);
+  });
   it('international call prefix instead of +', () => {
     expect(e164s('Call 011 44 20 7946 0958 now')).toEqual(['+442079460958']);
     expect(e164s('Call 011-91-98450-23817')).toEqual(['+919845023817']);

@@ -26,11 +26,12 @@ describe('Jira', () => {
     }
   });
 
-  it('gives an invitation from an outside service desk a quiet note only', async () => {
+  it('warns about an invitation from a service desk the organisation does not own', async () => {
     const finding = await judgeFixture('jira-customer-invite-vendor.eml');
     expect(finding).toMatchObject({ platform: 'jira', authentic: true, instance: 'tilecloud.atlassian.net', trusted: false, mismatches: [] });
-    expect(topLevel(finding)).toBe('caution');
-    expect(codes(finding)[0]).toBe('saas-untrusted-instance:caution');
+    expect(topLevel(finding)).toBe('warning');
+    expect(codes(finding)[0]).toBe('saas-untrusted-instance:warning');
+    expect(finding!.reasons[0]!.message).toMatch(/If you did not ask for it, ignore it/);
   });
 
   it('calls a look-alike Atlassian domain a spoof', () => {
@@ -56,5 +57,17 @@ describe('Jira', () => {
       ],
     });
     expect(analyseSaas(dc, {}, [])).toMatchObject({ platform: 'jira', authentic: true, spoofed: false, instance: 'jira.example-corp.com', reasons: [] });
+  });
+});
+
+describe('Jira: invitations are told apart from issue notifications', () => {
+  it('does not take an issue that mentions signing up for an invitation', () => {
+    const issue = mail({
+      subject: '[JIRA] (WEB-88) Sign up form rejects plus addresses',
+      from: { address: 'jira@example.atlassian.net', name: 'Ravi Patel (Jira)' },
+      text: 'Ravi Patel created WEB-88. Users cannot sign up with an address like a+b@example.com.',
+      headerLines: ['Authentication-Results: mx; dkim=pass header.d=atlassian.net; dmarc=pass header.from=example.atlassian.net', 'X-JIRA-FingerPrint: 99'],
+    });
+    expect(analyseSaas(issue, {}, [])).toMatchObject({ platform: 'jira', authentic: true, reasons: [] });
   });
 });

@@ -46,7 +46,7 @@ describe('Zendesk', () => {
     expect(finding!.mismatches.map((m) => m.kind)).toContain('crypto');
   });
 
-  it('gives a plain invite from an unknown help desk a quiet note only', () => {
+  it('warns about a plain invite from a help desk the organisation does not own, and not once it is trusted', () => {
     const invite = mail({
       subject: 'Create a password for Northwind Traders',
       from: { address: 'support@northwind.zendesk.com', name: 'Northwind Traders' },
@@ -54,7 +54,7 @@ describe('Zendesk', () => {
       headerLines: ['Authentication-Results: mx; dkim=pass header.d=zendesk.com; dmarc=pass header.from=northwind.zendesk.com', 'X-Delivery-Context: verify-email-1234'],
     });
     const finding = analyseSaas(invite, {}, []);
-    expect(topLevel(finding)).toBe('caution');
+    expect(topLevel(finding)).toBe('warning');
     expect(analyseSaas(invite, { trustedZendeskTenants: ['northwind.zendesk.com'] }, [])?.reasons).toEqual([]);
   });
 });

@@ -72,13 +72,13 @@ export const gmail: WebmailProvider = {
 
 /** Fetches Gmail's "Show original" page for the message and reads its header block; [] when unavailable. */
 async function readRawHeaders(container: Element, signal: AbortSignal): Promise<Header[]> {
-  const id = container.getAttribute('data-message-id')?.replace(/^#/, '');
-  const ik = findIk();
-  if (!id || !ik) return [];
+  const id = permanentId(container);
+  if (!id) return [];
   const account = /\/mail\/u\/(\d+)/.exec(location.pathname)?.[1] ?? '0';
-  const url = `/mail/u/${account}/?ik=${encodeURIComponent(ik)}&view=om&permmsgid=${encodeURIComponent(id)}`;
+  const ik = findIk();
+  const base = `/mail/u/${account}/?${ik ? `ik=${encodeURIComponent(ik)}&` : ''}view=om&permmsgid=${encodeURIComponent(id)}`;
   try {
-    const response = await fetch(url, { credentials: 'include', signal });
+    const response = await fetch(base, { credentials: 'include', signal });
     if (!response.ok) return [];
     const text = await readTextPrefix(response, RAW_LIMIT);
     const raw = (response.headers.get('content-type') ?? '').includes('html')
@@ -90,13 +90,37 @@ async function readRawHeaders(container: Element, signal: AbortSignal): Promise<
   }
 }
 
+/** "msg-f:1791…" from data-message-id, or from the hexadecimal data-legacy-message-id. */
+function permanentId(container: Element): string | null {
+  const id = container.getAttribute('data-message-id')?.replace(/^#/, '');
+  if (id?.startsWith('msg-')) return id;
+  const legacy = container.getAttribute('data-legacy-message-id');
+  if (legacy && /^[0-9a-f]{1,16}$/i.test(legacy)) return `msg-f:${BigInt(`0x${legacy}`).toString()}`;
+  return null;
+}
+
 let cachedIk: string | null | undefined;
-/** Gmail's per-account key ("ik"), found in the page's GLOBALS array or in its own links. */
+/**
+ * Gmail's per-account key ("ik"). A content script cannot read the page's variables, so it is read from the
+ * page's inline data: `_GM_setData({"…":[…, …, IK, …]})`, the older `GLOBALS=[…]` (index 9), or a link.
+ */
 function findIk(): string | null {
-  if (cachedIk !== undefined) return cachedIk;
+  if (cachedIk) return cachedIk;
+  const IK = /^[0-9a-f]{6,16}$/;
   for (const script of document.scripts) {
-    const match = /GLOBALS\s*=\s*\[(?:[^\]]*?,){9}\s*"([0-9a-f]{6,16})"/.exec(script.text.slice(0, 20_000));
-    if (match) return (cachedIk = match[1] ?? null);
+    const text = script.text.slice(0, 200_000);
+    const setData = /_GM_setData\((\{[\s\S]*\})\)/.exec(text)?.[1];
+    if (setData) {
+      try {
+        const data = JSON.parse(setData) as Record<string, unknown[]>;
+        const candidate = Object.values(data)[0]?.[2];
+        if (typeof candidate === 'string' && IK.test(candidate)) return (cachedIk = candidate);
+      } catch {
+        // not JSON: try the next form
+      }
+    }
+    const globals = /GLOBALS\s*=\s*\[(?:[^\],]*,){9}\s*"([0-9a-f]{6,16})"/.exec(text);
+    if (globals?.[1]) return (cachedIk = globals[1]);
   }
   const link = document.querySelector('a[href*="ik="]')?.getAttribute('href');
   const fromLink = link ? /[?&]ik=([0-9a-f]{6,16})/.exec(link)?.[1] : undefined;
