@@ -200,7 +200,7 @@ export function itemsToLines(items: readonly TextItem[]): string {
       let previous: Positioned | undefined;
       for (const item of line) {
         const gap = previous ? item.x - previous.end : 0;
-        const spaced = /\s$/.test(text) || /^\s/.test(item.str);
+        const spaced = isSpace(text.charCodeAt(text.length - 1)) || isSpace(item.str.charCodeAt(0));
         if (previous && !spaced && gap > Math.min(previous.size, item.size) * 0.2) text += ' ';
         text += item.str;
         previous = item;
@@ -209,6 +209,10 @@ export function itemsToLines(items: readonly TextItem[]): string {
     })
     .filter((line) => line !== '')
     .join('\n');
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
 /** Extracts the text layer of a PDF. Throws an Error for a corrupt or unreadable PDF, or on timeout. */

@@ -24,6 +24,11 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
   const check = () => {
     timer = undefined;
     if (signal.aborted) return;
+    // The extension was updated or removed: this copy of the script can no longer reach its worker.
+    if (!isExtensionAlive()) {
+      observer.disconnect();
+      return;
+    }
     for (const opened of provider.findOpenedMessages(document)) {
       const seen = hosts.get(opened.body);
       if (seen) {
@@ -94,4 +99,12 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
       check();
     },
   };
+}
+
+function isExtensionAlive(): boolean {
+  try {
+    return Boolean(globalThis.chrome?.runtime?.id ?? (globalThis as { browser?: { runtime?: { id?: string } } }).browser?.runtime?.id);
+  } catch {
+    return false;
+  }
 }

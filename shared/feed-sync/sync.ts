@@ -67,7 +67,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // A copy counts for a conditional GET only if it was checked with the key pinned now.
     const fingerprint = config.publicKey ? await keyFingerprint(config.publicKey) : undefined;
-    const haveCopy = (status?.version ?? 0) > 0 && (status as SyncedStatus | undefined)?.keyFingerprint === fingerprint;
+    const haveCopy = (status?.version ?? 0) > 0 && status?.keyFingerprint === fingerprint;
     const headers: Record<string, string> = { accept: 'application/json, text/csv, text/plain;q=0.9, */*;q=0.5' };
     if (haveCopy && status?.etag) headers['if-none-match'] = status.etag;
     if (haveCopy && status?.lastModified) headers['if-modified-since'] = status.lastModified;
@@ -98,7 +98,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
       return fail(`no usable entries (${parsed.errors.length} errors; first at ${first.where}: ${first.message})`);
     }
 
-    const meta: Partial<SyncedStatus> = { ...success(now, interval), etag: response.headers.get('etag') ?? undefined, keyFingerprint: fingerprint };
+    const meta: Partial<FeedStatus> = { ...success(now, interval), etag: response.headers.get('etag') ?? undefined, keyFingerprint: fingerprint };
     meta.lastModified = response.headers.get('last-modified') ?? undefined;
     await store.replaceFeed(url, parsed.feed, meta);
     const version = (await store.getStatus(url))?.version ?? 0;
@@ -106,14 +106,6 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
   } catch (error) {
     return fail(describe(error, options.maxBytes ?? DEFAULT_MAX_BYTES));
   }
-}
-
-/**
- * Status fields the sync keeps beside FeedStatus (stores keep every field they are given):
- * `keyFingerprint` names the pinned key the current copy was verified with.
- */
-export interface SyncedStatus extends FeedStatus {
-  keyFingerprint?: string;
 }
 
 async function keyFingerprint(publicKey: string): Promise<string> {

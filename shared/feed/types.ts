@@ -57,6 +57,8 @@ export interface FeedStatus {
   lastAttempt?: string;
   lastError?: string;
   entryCount: number;
+  /** Fingerprint of the public key the current copy was verified with; a newly pinned key forces a full download. */
+  keyFingerprint?: string;
   /** Consecutive failures, for back-off. */
   failures: number;
   nextAttempt?: string;

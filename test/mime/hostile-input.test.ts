@@ -135,7 +135,7 @@ describe('parseEml stays fast on hostile and huge input', () => {
       'From: ' + '"<'.repeat(50_000) + '\r\n' +
       'Date: ' + '1 '.repeat(50_000) + '\r\n' +
       'Content-Type: text/plain; charset=' + '"'.repeat(50_000) + '\r\n\r\n' +
-      'http://'.repeat(100_000) + ' ' + '1 - '.repeat(100_000) + 'x' + ' '.repeat(200_000) + '1';
+      'http://'.repeat(100_000) + ' http://x' + '.'.repeat(100_000) + 'a ' + '1 - '.repeat(100_000) + 'x' + ' '.repeat(200_000) + '1';
     asMessage(await timed('backtracking bait (plain)', raw));
     const alternative =
       'Subject: alt\r\nFrom: a@example.test\r\nContent-Type: multipart/alternative; boundary=A\r\n\r\n' +

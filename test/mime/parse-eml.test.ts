@@ -167,7 +167,7 @@ describe('parseEml multipart', () => {
   });
 
   it('plain-only body: URLs become links', async () => {
-    const parsed = await parseEml(message(['Subject: p'], 'Visit https://example.test/renew?id=1. Or http://x.test'));
+    const parsed = await parseEml(message(['Subject: p'], 'Visit https://example.test/renew?id=1. Or http://x.test).'));
     expect(parsed.links).toEqual([
       { href: 'https://example.test/renew?id=1', text: 'https://example.test/renew?id=1' },
       { href: 'http://x.test', text: 'http://x.test' },

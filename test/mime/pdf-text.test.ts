@@ -79,6 +79,13 @@ describe('extractPdfText', () => {
     expect(texts.map((t) => t.split('\n').length)).toEqual([2, 4, 2]);
   });
 
+  it('joins a line of 50,000 items in linear time', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => ({ str: i % 2 ? ' ' : '7', transform: [12, 0, 0, 12, i * 7, 100], width: 7, height: 12 }));
+    const started = performance.now();
+    expect(itemsToLines(items).length).toBe(49_999);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('orders lines top to bottom and items left to right, whatever the drawing order', () => {
     const item = (str: string, x: number, y: number, width: number) => ({ str, transform: [12, 0, 0, 12, x, y], width, height: 12 });
     expect(itemsToLines([item('second', 10, 100, 30), item('48', 40, 200, 12), item('(859) ', 10, 200, 30), item('9-9247', 52, 200, 30)])).toBe(

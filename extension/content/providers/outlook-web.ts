@@ -21,7 +21,7 @@ export const outlookWeb: WebmailProvider = {
       for (const body of pane.querySelectorAll(BODY)) {
         if (!body.hasChildNodes() || found.some((f) => f.body === body)) continue;
         const container = body.closest(ITEM) ?? pane;
-        found.push({ container, body, key: container.getAttribute('data-item-id') ?? null });
+        found.push({ container, body, key: container.getAttribute('data-item-id') ?? contentKey(container, body) });
       }
     }
     return found;
@@ -45,6 +45,15 @@ export const outlookWeb: WebmailProvider = {
     } satisfies MailMessage;
   },
 };
+
+/** Outlook exposes no stable message id in the DOM: sender, time and the start of the body stand in for one. */
+function contentKey(container: Element, body: Element): string | null {
+  const text = body.textContent?.trim().slice(0, 300) ?? '';
+  if (!text) return null;
+  const sender = container.querySelector(SENDER)?.textContent?.trim() ?? '';
+  const time = container.querySelector('[data-testid="SentReceivedSavedTime"], time')?.textContent?.trim() ?? '';
+  return `content:${sender}|${time}|${text}`;
+}
 
 function readSubject(pane: ParentNode): string {
   const heading = pane.querySelector('[data-app-section="SubjectLine"], div[role="heading"][aria-level="2"], [role="heading"]');
