@@ -17,7 +17,7 @@ export async function openPaneFeeds(policy: EffectivePolicy, options: { store?: 
     async sync(current) {
       const outcomes = await syncAll(current, store, {
         now: new Date(),
-        force: true, // the pane syncs on open; conditional GET keeps that cheap
+        force: 'revalidate', // every open revalidates (a 304 is cheap), except while backing off after failures
         timeoutMs: PANE_SYNC_TIMEOUT_MS,
         bundled: bundledStarterFeed,
         ...(options.fetchFn ? { fetch: options.fetchFn } : {}),

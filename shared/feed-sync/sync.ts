@@ -23,8 +23,11 @@ export interface SyncOptions {
   /** Size cap for a feed. Default 50 MB. */
   maxBytes?: number;
   policy: Policy;
-  /** Ignore the schedule and back-off (the "update now" button). */
-  force?: boolean;
+  /**
+   * `true` ignores the schedule and back-off (the "update now" button); `'revalidate'` ignores the schedule
+   * but keeps the back-off after failures (a pane that syncs on every open must not hammer a server that is down).
+   */
+  force?: boolean | 'revalidate';
   signal?: AbortSignal;
   /** For back-off jitter; tests pass a fixed value. */
   random?: () => number;
@@ -51,7 +54,9 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
   const now = options.now;
   const interval = options.policy.updateIntervalMinutes ?? DEFAULT_UPDATE_INTERVAL_MINUTES;
   const status = await store.getStatus(url);
-  if (!options.force && status?.nextAttempt && Date.parse(status.nextAttempt) > now.getTime()) {
+  const backingOff = (status?.failures ?? 0) > 0;
+  const honourSchedule = !options.force || (options.force === 'revalidate' && backingOff);
+  if (honourSchedule && status?.nextAttempt && Date.parse(status.nextAttempt) > now.getTime()) {
     return { url, result: 'skipped', reason: 'not-due', nextAttempt: status.nextAttempt };
   }
 

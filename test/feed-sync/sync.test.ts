@@ -95,6 +95,16 @@ describe.each(STORES.filter((s) => s.name !== 'Node (memory)'))('syncFeed with $
     expect(found.get(NEW[0]!)).toHaveLength(1);
   });
 
+  it("'revalidate' ignores the schedule after a success but keeps the back-off after a failure", async () => {
+    await withGoodCopy();
+    expect(await syncFeed(config, store, options({ now: later(1), force: 'revalidate' }))).toMatchObject({ result: 'not-modified' });
+    server.route(path, { status: 503, body: 'down' });
+    expect(await syncFeed(config, store, options({ now: later(2), force: 'revalidate' }))).toMatchObject({ result: 'failed', failures: 1 });
+    const requests = server.requestsTo(path).length;
+    expect(await syncFeed(config, store, options({ now: later(3), force: 'revalidate' }))).toMatchObject({ result: 'skipped', reason: 'not-due' });
+    expect(server.requestsTo(path)).toHaveLength(requests);
+  });
+
   it('500: fails, backs off, keeps the last good copy', async () => {
     await withGoodCopy();
     server.route(path, { status: 500, body: 'oops' });
