@@ -59,11 +59,6 @@ export function gluedAfter(t: NormalizedText, end: number, bare: boolean): boole
   return false;
 }
 
-/** Letters on both sides ("ab804-713-4598cd"): the number is inside a word or a code. */
-export function lettersAround(t: NormalizedText, lead: number, end: number): boolean {
-  return lead > 0 && isLetter(t.codes[lead - 1]!) && end < t.length && isLetter(t.codes[end]!);
-}
-
 /** True when the whitespace-free token holding [lead, end) is a URL or an email address. */
 export function insideUrlOrEmail(t: NormalizedText, lead: number, end: number): boolean {
   const { codes } = t;

@@ -1,5 +1,5 @@
 import { DigitChain, DOT_ONLY, LOOSE, NEWLINE, ODD, OPEN_PAREN } from './digit-chain.ts';
-import { gluedAfter, gluedBefore, insideUrlOrEmail, lettersAround } from './edge-checks.ts';
+import { gluedAfter, gluedBefore, insideUrlOrEmail } from './edge-checks.ts';
 import { isFakeNumber } from './is-fake-number.ts';
 import type { NumberFacts, NumberLookup } from './lookup-number.ts';
 import { nanpShape } from './nanp-shape.ts';
@@ -107,7 +107,8 @@ function readNanp(
   if (shape === 'loose' && ((label !== 'phone' && !obfuscated) || i > 0 || k < n - 1)) return null;
   if (insideUrlOrEmail(t, lead, end)) return null;
   if (isFakeNumber(national, true)) {
-    return shape === 'bare' && label !== 'phone' ? null : { kind: 'fake', lead, end, obfuscated };
+    // "1234567890" or "1 2 3 4 5 6 7 8 9 0" alone is a counting run, not a stand-in for a phone.
+    return shape !== 'formatted' && label !== 'phone' ? null : { kind: 'fake', lead, end, obfuscated };
   }
   if (national < '2' || national[3]! < '2') return null; // area code and exchange start 2-9
   const facts = reader.lookup('+1' + national);
@@ -131,7 +132,7 @@ function readWindow(c: DigitChain, i: number, k: number, idd: number, reader: Ch
   const lead = c.lead[i]!;
   const end = rawEnd(t, lead, c.end[k]!);
   const bare = i === k && !plus;
-  if (gluedBefore(t, lead, bare) || gluedAfter(t, end, bare) || lettersAround(t, lead, end)) return null;
+  if (gluedBefore(t, lead, bare) || gluedAfter(t, end, bare)) return null;
   let obfuscated = false;
   for (let j = i; j < k && !obfuscated; j += 1) obfuscated = (c.joint[j]! & ODD) !== 0 || (j > i && (c.joint[j]! & OPEN_PAREN) !== 0);
   for (let p = lead; p < end && !obfuscated; p += 1) if (t.flags[p]! & ODD_CHAR) obfuscated = true;

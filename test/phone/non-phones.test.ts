@@ -24,6 +24,8 @@ describe('numbers that are not phones', () => {
     ['account number', 'Account number 8047134598'],
     ['case', 'Case #8047134598'],
     ['glued id', 'INV-8047134598 and TXN8047134598'],
+    ['UUID', 'Tracking No: 999d6516-3162-42ce-80b6-bdb5dd9abb82'],
+    ['hex digest', 'sha a3f5-804-713-4598-cafe and 0x804713459'],
     ['hash id', 'ticket #8047134598'],
     ['meeting id', 'Meeting ID: 804 713 4598'],
     ['amazon order', 'Order #112-3456789-1234567'],

@@ -133,6 +133,10 @@ describe('letters for digits', () => {
     expect(e164s('Order 12 Iowa 10 lol OIL 804')).toEqual([]);
     expect(e164s('Order 804-713-4598 ok')).toEqual([]); // labelled as an order id
   });
+  it('reads numbers glued to words by HTML text', () => {
+    expect(e164s('Tel:804-713-4598Fax:804-713-4599')).toEqual([N, '+18047134599']);
+    expect(e164s('Call us now1-804-713-4598')).toEqual([N]);
+  });
   it('does not read a field separator "|" as a 1', () => {
     expect(e164s('Tel 804-713-4598| Fax 804-713-4599')).toEqual([N, '+18047134599']);
   });

@@ -52,5 +52,6 @@ describe('fake numbers', () => {
 
   it('an unlabelled bare counting run is noise, not a fake phone', () => {
     expect(placeholders('x = 1234567890;').placeholders).toEqual([]);
+    expect(placeholders('keys 1 2 3 4 5 6 7 8 9 0 on the top row').placeholders).toEqual([]);
   });
 });
