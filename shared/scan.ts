@@ -5,6 +5,7 @@ import { extractLure } from './lure/index.ts';
 import { analyseSaas } from './saas/index.ts';
 import { sightingReasons } from './sightings/index.ts';
 import { normaliseTrustedNumbers } from './policy/trusted-numbers.ts';
+import { defaultRegion } from './policy/default-region.ts';
 import { judge } from './verdict/judge.ts';
 import type { LeveledReason } from './verdict/leveled-reason.ts';
 
@@ -14,12 +15,13 @@ import type { LeveledReason } from './verdict/leveled-reason.ts';
  */
 export async function scan(message: MailMessage, context: ScanContext): Promise<Verdict> {
   const { policy, now } = context;
+  const region = defaultRegion(policy);
   const parts = visibleParts(message);
-  const { phones, placeholders } = extractPhones(parts, { defaultRegion: policy.defaultRegion ?? 'US' });
+  const { phones, placeholders } = extractPhones(parts, { defaultRegion: region });
   const lure = extractLure(parts, phones, { extraBrands: policy.extraBrands ?? [] });
   const saas = analyseSaas(message, policy, phones);
 
-  const trusted = normaliseTrustedNumbers(policy.trustedNumbers ?? [], policy.defaultRegion ?? 'US');
+  const trusted = normaliseTrustedNumbers(policy.trustedNumbers ?? [], region);
   const numbers = unique(phones.map((p) => p.e164));
   const reputation = await lookUp(numbers, context);
   const sightings = await recordSightings(phones, trusted, lure.brands.map((b) => b.brand), context);

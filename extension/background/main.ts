@@ -18,24 +18,28 @@ browser.runtime.onMessage.addListener((request: unknown, sender: Runtime.Message
 browser.storage.onChanged.addListener((changes, area) => {
   if (!isPolicyChange(area, changes)) return;
   invalidatePolicy();
-  void getPolicy().then(() => rejudgeOpenMessages());
-  void scheduleFeedSync({ syncNow: true });
-  void flushOutbox();
+  getPolicy().then(() => rejudgeOpenMessages()).catch(warn('policy'));
+  scheduleFeedSync({ syncNow: true }).catch(warn('feeds'));
+  flushOutbox().catch(warn('outbox'));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === OUTBOX_ALARM) void flushOutbox();
-  if (alarm.name === FEED_ALARM) void syncFeeds();
+  if (alarm.name === OUTBOX_ALARM) flushOutbox().catch(warn('outbox'));
+  if (alarm.name === FEED_ALARM) syncFeeds().catch(warn('feeds'));
 });
 
+function warn(what: string): (error: unknown) => void {
+  return (error) => console.warn(`Ringfence: ${what}:`, error);
+}
+
 // Read policy and run the core once now, so the first message a reader opens is judged at full speed.
-const ready = warmUp().catch((error: unknown) => console.warn('Ringfence: warm-up', error));
+const ready = warmUp().catch(warn('warm-up'));
 // For diagnostics from the worker's console (and the browser tests): await ringfence.status().
 (globalThis as { ringfence?: unknown }).ringfence = { ready, status: readStatus, syncFeeds, flushOutbox };
 
 // Every start of the worker (install, browser start, wake-up after being stopped): deliver what waits.
-void flushOutbox().catch((error: unknown) => console.warn('Ringfence: outbox', error));
-void scheduleFeedSync({ syncNow: false }).catch((error: unknown) => console.warn('Ringfence: feeds', error));
+flushOutbox().catch(warn('outbox'));
+scheduleFeedSync({ syncNow: false }).catch(warn('feeds'));
 
 async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
   try {

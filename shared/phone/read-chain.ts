@@ -171,7 +171,8 @@ function readWindow(c: DigitChain, i: number, k: number, idd: number, reader: Ch
   return { kind: 'phone', lead, end, number: facts, obfuscated };
 }
 
-const candidates = new Int32Array(MAX_DIGITS + 1);
+// Window ends to try; at most 8 per start (digit counts 8-15), sized with room to spare.
+const candidates = new Int32Array(32);
 
 /** Reads the phone numbers (and fake ones) in one chain, left to right, without overlaps. */
 export function readChain(c: DigitChain, reader: ChainReader, hits: ChainHit[]): void {

@@ -1,3 +1,4 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { LEVELS, type FeedConfig, type Level, type Policy } from '../types.ts';
 
 export interface PolicyValidation {
@@ -44,8 +45,9 @@ export function validatePolicy(input: unknown): PolicyValidation {
     else errors.push('reportMailbox: expected an email address');
   }
   if (raw.defaultRegion !== undefined) {
-    if (typeof raw.defaultRegion === 'string' && /^[A-Za-z]{2}$/.test(raw.defaultRegion)) policy.defaultRegion = raw.defaultRegion.toUpperCase();
-    else errors.push('defaultRegion: expected a two-letter country code');
+    const region = typeof raw.defaultRegion === 'string' ? raw.defaultRegion.toUpperCase() : '';
+    if (/^[A-Z]{2}$/.test(region) && isSupportedCountry(region)) policy.defaultRegion = region;
+    else errors.push('defaultRegion: expected a two-letter country code with a telephone numbering plan (e.g. US, GB)');
   }
   if (raw.useBundledFeed !== undefined) {
     if (typeof raw.useBundledFeed === 'boolean') policy.useBundledFeed = raw.useBundledFeed;

@@ -42,6 +42,13 @@ describe('validatePolicy', () => {
     ]);
   });
 
+  it('refuses a region without a numbering plan, which would stop every scan', () => {
+    expect(validatePolicy({ defaultRegion: 'UK' })).toEqual({
+      policy: {},
+      errors: ['defaultRegion: expected a two-letter country code with a telephone numbering plan (e.g. US, GB)'],
+    });
+  });
+
   it('rejects a policy that is not an object', () => {
     expect(validatePolicy('x').errors).toEqual(['policy: expected a JSON object']);
     expect(validatePolicy(null).policy).toEqual({});

@@ -99,3 +99,10 @@ describe('verdict', () => {
     expect(v.level).toBe('warning');
   });
 });
+
+describe('policy edge cases', () => {
+  it('falls back to US when an option names a region without a numbering plan', async () => {
+    const v = await scan(message(LURE), { policy: { defaultRegion: 'UK' }, now });
+    expect(v.phones[0]).toMatchObject({ e164: '+18047134598' });
+  });
+});
