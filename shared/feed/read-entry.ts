@@ -62,8 +62,12 @@ function readKey(
       report(`number must be text like "+18047134598", got ${preview(number)}`);
       return undefined;
     }
+    if (number.length > MAX_NUMBER_TEXT) {
+      report(`number is too long to be a phone number: ${preview(number)}`);
+      return undefined;
+    }
     // A block written into "number" ("+1804713*", "+1804713XXXX") is still a block.
-    if (/(\*|[xX]{2,})\s*$/.test(number)) return readBlock(number, record.digits, report);
+    if (/(?:\*|[xX]{2,})\s*$/.test(number.trim())) return readBlock(number, record.digits, report);
     const e164 = normalizeNumber(number, defaultRegion);
     if (!e164) report(`not a valid phone number: ${preview(number)}`);
     return e164 ? { key: e164, kind: 'number' } : undefined;

@@ -19,16 +19,18 @@ export function feedReasons(
       reasons.push({
         code: 'feed-number',
         level: 'danger',
-        message: `${number} is on a scam-number list (${exact.feed}). ${describeMatch(exact, now)}`,
+        message: withFacts(`${number} is on a scam-number list (${exact.feed}).`, exact, now),
         evidence: phone.raw,
       });
     } else if (block) {
       reasons.push({
         code: 'feed-block',
         level: 'danger',
-        message:
-          `${number} belongs to a block of numbers that scammers use (${block.key} followed by ${block.digits ?? '?'} digits, ` +
-          `on ${block.feed}). ${describeMatch(block, now)}`,
+        message: withFacts(
+          `${number} belongs to a block of numbers that scammers use (${block.key} followed by ${block.digits ?? '?'} digits, on ${block.feed}).`,
+          block,
+          now,
+        ),
         evidence: phone.raw,
       });
     } else {
@@ -37,11 +39,17 @@ export function feedReasons(
         reasons.push({
           code: 'feed-expired',
           level: 'caution',
-          message: `${number} was reported as a scam number in the past (${old.feed}); the report has expired. ${describeMatch(old, now)}`,
+          message: withFacts(`${number} was reported as a scam number in the past (${old.feed}); the report has expired.`, old, now),
           evidence: phone.raw,
         });
       }
     }
   }
   return reasons;
+}
+
+/** The sentence, then what the feed knows of the entry (reports, brands, last seen) when it knows anything. */
+function withFacts(sentence: string, match: FeedMatch, now: Date): string {
+  const facts = describeMatch(match, now);
+  return facts ? `${sentence} ${facts}` : sentence;
 }
