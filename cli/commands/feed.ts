@@ -114,7 +114,7 @@ async function build(args: string[]): Promise<number> {
 }
 
 async function readCluster(file: string, options: ParseFeedOptions): Promise<FeedParseResult> {
-  const text = await readFile(file, 'utf8').catch((error: Error) => {
+  const text = await (file === '-' ? readStandardInput() : readFile(file, 'utf8')).catch((error: Error) => {
     throw new Error(`cannot read cluster output ${file}: ${error.message}`);
   });
   if (text.length > DEFAULT_MAX_BYTES) throw new Error(`cluster output ${file} is larger than the feed cap`);
@@ -131,4 +131,17 @@ async function readCluster(file: string, options: ParseFeedOptions): Promise<Fee
 /** Text safe to print on a terminal: control characters (escape sequences) shown as \uXXXX. */
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `--from-cluster -`: the output of `ringfence cluster --json` piped in. */
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buffer.length;
+    if (total > DEFAULT_MAX_BYTES) throw new Error('standard input is larger than the feed cap');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
