@@ -9,7 +9,7 @@ import type { FeedMatch } from '../shared/types.ts';
 import type { FeedEntry, FeedStatus, FeedStore, ParsedFeed } from '../shared/feed/types.ts';
 import { toFeedMatch } from '../shared/feed/to-feed-match.ts';
 import { blockCovers } from '../shared/feed/block-prefixes.ts';
-import { emptyStatus, mergeStatus } from '../shared/feed-sync/status.ts';
+import { emptyStatus, mergeStatus, replacedStatus } from '../shared/feed-sync/status.ts';
 
 interface HeldFeed {
   status: FeedStatus;
@@ -77,13 +77,7 @@ export class NodeFeedStore implements FeedStore {
 
   async replaceFeed(url: string, feed: ParsedFeed, meta: Partial<FeedStatus>): Promise<void> {
     const old = this.feeds.get(url);
-    const status = mergeStatus(mergeStatus(old?.status ?? emptyStatus(url), meta), {
-      url,
-      name: feed.name,
-      format: feed.format,
-      version: (old?.status.version ?? 0) + 1,
-      entryCount: feed.entries.length,
-    });
+    const status = replacedStatus(url, old?.status, feed, meta);
     const held: HeldFeed = { status, index: buildMaps(feed) };
     if (this.cacheDir) {
       const copyFile = `${fileId(url)}.${status.version}-${randomUUID().slice(0, 8)}.copy.json`;

@@ -18,7 +18,7 @@ import { blockCovers } from '../feed/block-prefixes.ts';
 import { bucketCount, hashKey, decodeBucket, encodeBucket, spreadIntoBuckets } from '../feed-sync/bucket-codec.ts';
 import { BucketCache } from '../feed-sync/bucket-cache.ts';
 import { buildKeyFilter, mayContain, type KeyFilter } from '../feed-sync/key-filter.ts';
-import { emptyStatus, mergeStatus } from '../feed-sync/status.ts';
+import { emptyStatus, mergeStatus, replacedStatus } from '../feed-sync/status.ts';
 
 export interface CopyLayout {
   copy: number;
@@ -154,13 +154,7 @@ export class IdbFeedStore implements FeedStore {
       if (!(await tx.objectStore('copies').get(copy))) throw new Error('the new copy was removed before it was complete');
       const old = await tx.objectStore('feeds').get(url);
       previous = old?.layout?.copy;
-      const status = mergeStatus(mergeStatus(old?.status ?? emptyStatus(url), meta), {
-        url,
-        name: feed.name,
-        format: feed.format,
-        version: (old?.status.version ?? 0) + 1,
-        entryCount: feed.entries.length,
-      });
+      const status = replacedStatus(url, old?.status, feed, meta);
       await tx.objectStore('feeds').put({ url, status, layout });
       await tx.done;
     } catch (error) {

@@ -1,5 +1,5 @@
 // Merging FeedStatus records: a patch's undefined fields clear the stored value.
-import type { FeedStatus } from '../feed/types.ts';
+import type { FeedStatus, ParsedFeed } from '../feed/types.ts';
 
 export function emptyStatus(url: string): FeedStatus {
   return { url, name: url, version: 0, entryCount: 0, failures: 0 };
@@ -12,4 +12,15 @@ export function mergeStatus(base: FeedStatus, patch: Partial<FeedStatus>): FeedS
     else merged[key] = value;
   }
   return merged as unknown as FeedStatus;
+}
+
+/** The status of a feed after a new copy replaces `old`: the sync's metadata, then the copy's own facts, version + 1. */
+export function replacedStatus(url: string, old: FeedStatus | undefined, feed: ParsedFeed, meta: Partial<FeedStatus>): FeedStatus {
+  return mergeStatus(mergeStatus(old ?? emptyStatus(url), meta), {
+    url,
+    name: feed.name,
+    format: feed.format,
+    version: (old?.version ?? 0) + 1,
+    entryCount: feed.entries.length,
+  });
 }
