@@ -1,7 +1,7 @@
 import type { MailMessage } from '../types.ts';
-import { dkimResultDomain, parseAuthenticationResults, receiverAuthResults } from './authentication-results.ts';
-import { dkimSignatureDomains } from './dkim-signature.ts';
-import { headerValues, isWithinAny } from './headers.ts';
+import { dkimResultDomain, parseAuthenticationResults, receiverAuthResults } from '../mail-auth/authentication-results.ts';
+import { dkimSignatureDomains } from '../mail-auth/dkim-signature.ts';
+import { headerValues, isWithinAny } from '../mail-auth/headers.ts';
 
 export interface Authenticity {
   /** The receiving side recorded a passing DKIM (or aligned DMARC) result for one of the platform's domains. */

@@ -2,7 +2,7 @@ import type { MailMessage, Policy } from '../types.ts';
 import { judgeAuthenticity, type Authenticity } from './authenticity.ts';
 import { looksLikePlatform } from './domain-names.ts';
 import { ALL_CLASSES } from './find-mismatches.ts';
-import { domainOf, hasHeader, isWithinAny, messageIdOf, senderAddresses } from './headers.ts';
+import { domainOf, hasHeader, isWithinAny, messageIdOf, senderAddresses } from '../mail-auth/headers.ts';
 import { linkHosts, replyDomains, senderDomains, tenantLabel } from './message-hosts.ts';
 import { addPlatform } from './registry.ts';
 import type { PlatformMatch } from './types.ts';

@@ -1,6 +1,6 @@
 import type { MailMessage } from '../types.ts';
-import { receiverAuthResults } from './authentication-results.ts';
-import { domainOf, senderAddresses } from './headers.ts';
+import { receiverAuthResults } from '../mail-auth/authentication-results.ts';
+import { domainOf, senderAddresses } from '../mail-auth/headers.ts';
 
 /**
  * Domains a platform claim can rest on: From, Sender, Return-Path and the envelope sender the receiver

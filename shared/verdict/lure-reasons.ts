@@ -2,6 +2,8 @@ import type { PhoneVerdict } from '../types.ts';
 import type { Findings } from './judge.ts';
 import type { LeveledReason } from './leveled-reason.ts';
 import { formatNumber } from './format-number.ts';
+import { sentByNamedBrands } from './genuine-brands.ts';
+import { authenticatedFromDomain } from '../mail-auth/authenticated-from-domain.ts';
 
 /** Business contexts in which a phone call to "cancel" or "dispute" is the classic callback lure. */
 const BILLING_KINDS = new Set([
@@ -33,15 +35,28 @@ export function lureReasons({ lure, placeholders, phones: allPhones, message }: 
   const context = billing[0]?.kind;
 
   if (target && brands.length > 0 && length <= LONG_MESSAGE && (billing.length > 0 || lure.amounts.length > 0)) {
-    reasons.push({
-      code: 'brand-callback-lure',
-      level: 'warning',
-      message:
-        `This message presents itself as ${list(brands)}${context ? ` (${describeContext(context)})` : ''} and asks you to call ` +
-        `${formatNumber(target.e164)}. Scammers send fake invoices and renewals so that you phone them. ` +
-        `Do not call: if in doubt, use the number on the company's own website.`,
-      evidence: calls[0]?.evidence ?? target.raw,
-    });
+    const sender = authenticatedFromDomain(message);
+    if (sentByNamedBrands(brands, sender)) {
+      // Really sent by the brand: its own help line, or a note a scammer wrote into its invoice or money-request.
+      reasons.push({
+        code: 'brand-mail-with-number',
+        level: 'caution',
+        message:
+          `This message really comes from ${list(brands)} (${sender}) and asks you to call ${formatNumber(target.e164)}. ` +
+          `Scammers also write their number into real invoices and payment requests: check it on ${list(brands)}'s own website before you call.`,
+        evidence: calls[0]?.evidence ?? target.raw,
+      });
+    } else {
+      reasons.push({
+        code: 'brand-callback-lure',
+        level: 'warning',
+        message:
+          `This message presents itself as ${list(brands)}${context ? ` (${describeContext(context)})` : ''} and asks you to call ` +
+          `${formatNumber(target.e164)}. Scammers send fake invoices and renewals so that you phone them. ` +
+          `Do not call: if in doubt, use the number on the company's own website.`,
+        evidence: calls[0]?.evidence ?? target.raw,
+      });
+    }
   } else if (target && requests.length > 0 && billing.length > 0 && length <= LONG_MESSAGE) {
     const strong = triggers.length > 0 && lure.amounts.length > 0;
     reasons.push({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthenticationResults, receiverAuthResults } from '../../shared/saas/authentication-results.ts';
+import { parseAuthenticationResults, receiverAuthResults } from '../../shared/mail-auth/authentication-results.ts';
 import { judgeAuthenticity } from '../../shared/saas/authenticity.ts';
-import { dkimSignatureDomains } from '../../shared/saas/dkim-signature.ts';
+import { dkimSignatureDomains } from '../../shared/mail-auth/dkim-signature.ts';
 import { mail } from './support/mail.ts';
 
 describe('parseAuthenticationResults', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addPlatform, analyseSaas, platformRules } from '../../shared/saas/index.ts';
-import { isWithin, senderAddresses, domainOf } from '../../shared/saas/headers.ts';
+import { isWithin, senderAddresses, domainOf } from '../../shared/mail-auth/headers.ts';
 import { mail } from './support/mail.ts';
 
 describe('platform registry', () => {

@@ -106,3 +106,33 @@ describe('policy edge cases', () => {
     expect(v.phones[0]).toMatchObject({ e164: '+18047134598' });
   });
 });
+
+describe('brand mail that really comes from the brand', () => {
+  const PAYPAL = 'You sent a payment of $399.99 USD to Digital Goods LLC. If you did not authorize this payment, call PayPal at +1 (804) 713-4598 to cancel it.';
+  const headers = (auth: string) => [{ name: 'Authentication-Results', value: `mx.example.com; ${auth}` }];
+
+  it('is a quiet caution when DMARC passed for a PayPal domain', async () => {
+    const v = await judge(message(PAYPAL, {
+      from: { address: 'service@paypal.com', name: 'PayPal' },
+      headers: headers('dkim=pass header.d=paypal.com; spf=pass smtp.mailfrom=paypal.com; dmarc=pass header.from=paypal.com'),
+    }));
+    expect(v.level).toBe('caution');
+    expect(v.reasons.map((r) => r.code)).toEqual(['brand-mail-with-number']);
+    expect(v.reasons[0]!.message).toMatch(/really comes from PayPal \(paypal\.com\)/);
+  });
+
+  it('stays a warning when the PayPal address did not authenticate, or a freemail account signed it', async () => {
+    const spoofed = await judge(message(PAYPAL, {
+      from: { address: 'service@paypal.com', name: 'PayPal' },
+      headers: headers('dkim=fail header.d=paypal.com; dmarc=fail header.from=paypal.com'),
+    }));
+    const freemail = await judge(message(PAYPAL, {
+      from: { address: 'paypal.billing.desk@gmail.com', name: 'PayPal' },
+      headers: headers('dkim=pass header.d=gmail.com; dmarc=pass header.from=gmail.com'),
+    }));
+    for (const v of [spoofed, freemail]) {
+      expect(v.level).toBe('warning');
+      expect(v.reasons.map((r) => r.code)).toContain('brand-callback-lure');
+    }
+  });
+});
