@@ -1,10 +1,14 @@
-// "Report this number": builds the DESIGN.md payload, queues it in the outbox, and starts delivery.
+// "Report this number" / "Report message": builds the DESIGN.md payload, queues it in the outbox, and starts delivery.
 import browser from 'webextension-polyfill';
 import { buildReportPayload } from '../../shared/report/build-report-payload.ts';
+import type { ReportKind } from '../../shared/report/report-payload.ts';
 import type { BackgroundRequest, ReportResponse } from '../lib/messages.ts';
 import { flushOutbox, getOutbox } from './outbox-runner.ts';
 
+const KINDS: readonly ReportKind[] = ['number', 'message'];
+
 export async function reportMessage(request: Extract<BackgroundRequest, { type: 'report' }>): Promise<ReportResponse> {
+  if (!KINDS.includes(request.kind)) throw new Error(`unknown report kind ${String(request.kind)}`);
   const payload = buildReportPayload({
     id: crypto.randomUUID(),
     kind: request.kind,

@@ -1,13 +1,14 @@
 // What the popup and the options page show: feeds, waiting reports, policy problems.
 import type { FeedStatus } from '../../shared/feed/types.ts';
 import type { Policy } from '../../shared/types.ts';
+import type { ReportKind } from '../../shared/report/report-payload.ts';
 import { getPolicy } from './policy.ts';
 import { getOutbox } from './outbox-runner.ts';
 import { listFeedStatus } from './stores.ts';
 
 export interface ExtensionStatus {
   feeds: FeedStatus[];
-  pendingReports: { id: string; attempts: number; lastError?: string; nextAttempt: number; numbers: string[] }[];
+  pendingReports: { id: string; attempts: number; lastError?: string; nextAttempt: number; kind: ReportKind; numbers: string[]; subject: string }[];
   reportEndpoint?: string;
   /** Keys the admin policy sets: the options page shows them as fixed. */
   managedKeys: (keyof Policy)[];
@@ -24,7 +25,9 @@ export async function readStatus(): Promise<ExtensionStatus> {
       id: e.id,
       attempts: e.attempts,
       nextAttempt: e.nextAttempt,
+      kind: e.payload.kind,
       numbers: e.payload.numbers,
+      subject: e.payload.message.subject,
       ...(e.lastError ? { lastError: e.lastError } : {}),
     })),
     ...(effective.reportEndpoint ? { reportEndpoint: effective.reportEndpoint } : {}),

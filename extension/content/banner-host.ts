@@ -8,6 +8,7 @@ export const HOST_TAG = 'ringfence-banner';
 
 export interface BannerActions {
   onReport?: () => Promise<void>;
+  onReportMessage?: () => Promise<void>;
   onDismiss: () => void;
 }
 
@@ -20,6 +21,7 @@ export function createBannerHost(response: ScanResponse, actions: BannerActions)
     translate,
     formatNumber: (p: PhoneVerdict) => response.formatted[p.e164] ?? p.raw,
     ...(actions.onReport ? { onReport: actions.onReport } : {}),
+    ...(actions.onReportMessage ? { onReportMessage: actions.onReportMessage } : {}),
     onDismiss: () => {
       host.remove();
       actions.onDismiss();

@@ -2,6 +2,7 @@
 // Each message is judged once (by key when the page gives one), in the background worker, off the page.
 import { ask } from '../lib/background-client.ts';
 import type { ReportResponse } from '../lib/messages.ts';
+import type { ReportKind } from '../../shared/report/report-payload.ts';
 import type { OpenedMessage, WebmailProvider } from './registry.ts';
 import { createBannerHost, placeAbove } from './banner-host.ts';
 import { MessageJudgement, type Judged } from './judge-message.ts';
@@ -57,21 +58,19 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
     if (!judged.response.show || signal.aborted || !opened.body.isConnected) return;
     if (opened.key && dismissed.has(opened.key)) return;
     const { response } = judged;
+    // Only the message's identity goes with a report; the payload itself is built in the worker.
+    const report = (kind: ReportKind) => async () => {
+      const { message } = judgement.latest ?? judged;
+      await ask<ReportResponse>({
+        type: 'report',
+        surface: provider.id,
+        kind,
+        verdict: response.verdict,
+        message: { subject: message.subject, from: message.from, date: message.date, messageId: message.messageId },
+      });
+    };
     slot.host = createBannerHost(response, {
-      ...(response.canReport
-        ? {
-            onReport: async () => {
-              const { message } = judgement.latest ?? judged;
-              await ask<ReportResponse>({
-                type: 'report',
-                surface: provider.id,
-                kind: 'number',
-                verdict: response.verdict,
-                message: { subject: message.subject, from: message.from, date: message.date, messageId: message.messageId },
-              });
-            },
-          }
-        : {}),
+      ...(response.canReport ? { onReport: report('number'), onReportMessage: report('message') } : {}),
       onDismiss: () => {
         if (opened.key) dismissed.add(opened.key);
         slot.host = undefined;

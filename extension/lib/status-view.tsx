@@ -26,7 +26,7 @@ export function StatusView({ status }: { status: ExtensionStatus }) {
         <ul class="reports">
           {status.pendingReports.map((r) => (
             <li key={r.id}>
-              {r.numbers.join(', ')} {r.lastError ? `(${r.lastError})` : ''}
+              {r.kind === 'message' ? t('statusMessageReport', [r.subject]) : r.numbers.join(', ')} {r.lastError ? `(${r.lastError})` : ''}
             </li>
           ))}
         </ul>

@@ -165,6 +165,42 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     expect(h.reports.received.filter((r) => r.body.id === report.body.id)).toHaveLength(1);
   });
 
+  it('one click on "Report message" delivers one kind "message" payload with the DESIGN.md fields only', async () => {
+    await openThread('invoice');
+    const button = page.locator(`${banner(1)} button.report-message`);
+    await expect(button.textContent()).resolves.toBe('Report message');
+    await button.click();
+    await expect.poll(() => page.locator(`${banner(1)} .status`).textContent()).toMatch(/Reported/);
+    expect(await button.isDisabled()).toBe(true);
+    // "Report this number" is a separate action, still offered.
+    expect(await page.locator(`${banner(1)} button.report`).isDisabled()).toBe(false);
+    const report = await h.reports.waitFor((r) => r.body.kind === 'message', 10_000);
+    expect(Object.keys(report.body).sort()).toEqual(['brands', 'client', 'id', 'kind', 'level', 'message', 'numbers', 'reasons', 'reportedAt']);
+    expect(report.body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+      kind: 'message',
+      reportedAt: expect.any(String),
+      numbers: ['+18047134598'],
+      brands: expect.arrayContaining(['PayPal']),
+      level: 'danger',
+      reasons: expect.arrayContaining(['feed-number']),
+      message: {
+        subject: 'Your PayPal invoice INV-20418 for Norton 360 Deluxe',
+        from: 'service.billing.team84@gmail.com',
+        date: '2026-03-03T14:41:00.000Z',
+        messageId: '<1791000000000000001@mail.example.net>',
+      },
+      client: { surface: 'gmail', version: '0.1.0' },
+    });
+    expect(report.headers['idempotency-key']).toBe(report.body.id);
+    expect(new Date(report.body.reportedAt as string).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // Codes only: no body text, no plain-language reasons, no recipient.
+    const sent = JSON.stringify(report.body);
+    for (const text of ['Dear Customer', '499.99', 'alex.morgan', 'PayPal Billing Team', '18889990000']) expect(sent).not.toContain(text);
+    await page.waitForTimeout(1_000);
+    expect(h.reports.received.filter((r) => r.body.kind === 'message')).toHaveLength(1);
+  });
+
   it('keeps a report while the endpoint is down and delivers it once after the worker was stopped', async () => {
     await h.reports.stop();
     await openThread('geeksquad');

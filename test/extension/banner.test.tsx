@@ -17,14 +17,29 @@ const verdict: Verdict = {
   brands: ['Geek Squad'],
 };
 
-function mount(onReport?: () => Promise<void>) {
+function mount(onReport?: () => Promise<void>, onReportMessage?: () => Promise<void>, shown: Verdict = verdict) {
   const host = document.createElement('ringfence-banner');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
   const onDismiss = vi.fn();
-  mountBanner(root, { verdict, translate, formatNumber: (p) => p.e164, ...(onReport ? { onReport } : {}), onDismiss });
+  mountBanner(root, {
+    verdict: shown,
+    translate,
+    formatNumber: (p) => p.e164,
+    ...(onReport ? { onReport } : {}),
+    ...(onReportMessage ? { onReportMessage } : {}),
+    onDismiss,
+  });
   return { root, onDismiss };
 }
+
+/** An abused GitHub notification: no phone number, only the platform rules speak. */
+const noNumber: Verdict = {
+  level: 'warning',
+  reasons: [{ code: 'saas-semantic-mismatch', message: 'An invoice in a GitHub notification' }],
+  phones: [],
+  brands: ['PayPal'],
+};
 
 describe('banner', () => {
   it('is an alert with the level, the untrusted numbers and plain-language reasons, as text', () => {
@@ -36,6 +51,7 @@ describe('banner', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('[data-code="brand-callback-lure"]')!.textContent).toContain('<img src=x');
     expect(root.querySelector('button.report')).toBeNull();
+    expect(root.querySelector('button.report-message')).toBeNull();
   });
 
   it('reports with one click, then confirms and disables the button', async () => {
@@ -48,6 +64,49 @@ describe('banner', () => {
     expect(root.querySelector<HTMLButtonElement>('button.report')!.disabled).toBe(true);
     root.querySelector<HTMLButtonElement>('button.report')!.click();
     expect(onReport).toHaveBeenCalledTimes(1);
+  });
+
+  it('"Report message" reports with one click, then confirms and disables only itself', async () => {
+    const onReport = vi.fn(async () => {});
+    const onReportMessage = vi.fn(async () => {});
+    const { root } = mount(onReport, onReportMessage);
+    const button = root.querySelector<HTMLButtonElement>('button.report-message')!;
+    expect(button.textContent).toBe('Report message');
+    expect(button.type).toBe('button');
+    expect(root.querySelector('.status')!.textContent).toBe('');
+    button.click();
+    // A second click before the button re-renders as disabled does not report again.
+    button.click();
+    await vi.waitFor(() => expect(root.querySelector('.status')!.textContent).toMatch(/Reported/));
+    expect(root.querySelector('.status')!.getAttribute('role')).toBe('status');
+    expect(root.querySelector<HTMLButtonElement>('button.report-message')!.disabled).toBe(true);
+    root.querySelector<HTMLButtonElement>('button.report-message')!.click();
+    expect(onReportMessage).toHaveBeenCalledTimes(1);
+    expect(onReport).not.toHaveBeenCalled();
+    expect(root.querySelector<HTMLButtonElement>('button.report')!.disabled).toBe(false);
+  });
+
+  it('offers "Report message" for a message without any phone number, and "Report this number" not', () => {
+    const { root } = mount(vi.fn(async () => {}), vi.fn(async () => {}), noNumber);
+    expect(root.querySelector('button.report')).toBeNull();
+    expect(root.querySelector('button.report-message')!.textContent).toBe('Report message');
+  });
+
+  it('lets the reader try "Report message" again after a failure, and says it failed', async () => {
+    const onReportMessage = vi.fn().mockRejectedValueOnce(new Error('no')).mockResolvedValueOnce(undefined);
+    const { root } = mount(undefined, onReportMessage);
+    root.querySelector<HTMLButtonElement>('button.report-message')!.click();
+    await vi.waitFor(() => expect(root.querySelector('.status')!.textContent).toMatch(/could not/));
+    expect(root.querySelector<HTMLButtonElement>('button.report-message')!.disabled).toBe(false);
+    root.querySelector<HTMLButtonElement>('button.report-message')!.click();
+    await vi.waitFor(() => expect(root.querySelector('.status')!.textContent).toMatch(/Reported/));
+    expect(onReportMessage).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows no report button at all without a report endpoint (no callbacks)', () => {
+    const { root } = mount(undefined, undefined, noNumber);
+    expect(root.querySelectorAll('button.action').length).toBe(1);
+    expect(root.querySelector('button.details-toggle')).not.toBeNull();
   });
 
   it('says so when the report could not be queued', async () => {

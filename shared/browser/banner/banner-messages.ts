@@ -14,6 +14,7 @@ export type BannerMessageKey =
   | 'bannerHideDetails'
   | 'bannerReportNumber'
   | 'bannerReportNumbers'
+  | 'bannerReportMessage'
   | 'bannerReporting'
   | 'bannerReported'
   | 'bannerReportFailed'

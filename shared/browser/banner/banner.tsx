@@ -1,6 +1,6 @@
 // The warning banner: props in, callbacks out, so the extension and the Outlook add-in share it.
 // Every string from a message or a feed is rendered as a text node, never as HTML.
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { Level, PhoneVerdict, Verdict } from '../../types.ts';
 import type { BannerMessageKey, Translate } from './banner-messages.ts';
 
@@ -11,8 +11,10 @@ export interface BannerProps {
   translate: Translate;
   /** Formats an E.164 number for reading; defaults to the number as written in the message. */
   formatNumber?: (phone: PhoneVerdict) => string;
-  /** Absent when no report endpoint is configured: the button is not shown. */
+  /** "Report this number": absent when no report endpoint is configured, and then the button is not shown. */
   onReport?: () => Promise<void>;
+  /** "Report message": absent when no report endpoint is configured; shown even when the message has no number. */
+  onReportMessage?: () => Promise<void>;
   onDismiss: () => void;
 }
 
@@ -22,25 +24,20 @@ const LEVEL_KEYS: Record<Exclude<Level, 'none'>, { label: BannerMessageKey; titl
   caution: { label: 'bannerLevelCaution', title: 'bannerTitleCaution' },
 };
 
-export function Banner({ verdict, translate: t, formatNumber, onReport, onDismiss }: BannerProps) {
+type ReportAction = 'number' | 'message';
+
+export function Banner({ verdict, translate: t, formatNumber, onReport, onReportMessage, onDismiss }: BannerProps) {
   const [open, setOpen] = useState(false);
-  const [report, setReport] = useState<ReportState>('idle');
+  const [last, setLast] = useState<ReportAction>('number');
+  const numberReport = useReportAction(onReport, () => setLast('number'));
+  const messageReport = useReportAction(onReportMessage, () => setLast('message'));
   const id = useId();
   if (verdict.level === 'none') return null;
   const keys = LEVEL_KEYS[verdict.level];
   const phones = reportablePhones(verdict.phones);
   const show = formatNumber ?? ((p: PhoneVerdict) => p.raw.trim() || p.e164);
-
-  const sendReport = async () => {
-    if (!onReport || report === 'sending' || report === 'done') return;
-    setReport('sending');
-    try {
-      await onReport();
-      setReport('done');
-    } catch {
-      setReport('error');
-    }
-  };
+  // The status line speaks for the action the reader took last.
+  const report = last === 'number' ? numberReport.state : messageReport.state;
 
   return (
     <section class="banner" data-level={verdict.level} role="alert" aria-labelledby={`${id}-title`}>
@@ -73,8 +70,13 @@ export function Banner({ verdict, translate: t, formatNumber, onReport, onDismis
       <p class="advice">{t('bannerAdvice')}</p>
       <div class="actions">
         {onReport && phones.length > 0 && (
-          <button type="button" class="action report" onClick={sendReport} disabled={report === 'sending' || report === 'done'}>
-            {report === 'sending' ? t('bannerReporting') : t(phones.length > 1 ? 'bannerReportNumbers' : 'bannerReportNumber')}
+          <button type="button" class="action report" onClick={numberReport.run} disabled={isLocked(numberReport.state)}>
+            {numberReport.state === 'sending' ? t('bannerReporting') : t(phones.length > 1 ? 'bannerReportNumbers' : 'bannerReportNumber')}
+          </button>
+        )}
+        {onReportMessage && (
+          <button type="button" class="action report-message" onClick={messageReport.run} disabled={isLocked(messageReport.state)}>
+            {messageReport.state === 'sending' ? t('bannerReporting') : t('bannerReportMessage')}
           </button>
         )}
         <button type="button" class="action details-toggle" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
@@ -100,6 +102,33 @@ export function Banner({ verdict, translate: t, formatNumber, onReport, onDismis
       )}
     </section>
   );
+}
+
+/**
+ * One report button's state. A report is sent at most once per banner: the ref stops a second click that
+ * lands before the button re-renders as disabled; after an error the reader may try again.
+ */
+function useReportAction(action: (() => Promise<void>) | undefined, onStart: () => void) {
+  const [state, setState] = useState<ReportState>('idle');
+  const busy = useRef(false);
+  const run = async () => {
+    if (!action || busy.current) return;
+    busy.current = true;
+    onStart();
+    setState('sending');
+    try {
+      await action();
+      setState('done');
+    } catch {
+      busy.current = false;
+      setState('error');
+    }
+  };
+  return { state, run };
+}
+
+function isLocked(state: ReportState): boolean {
+  return state === 'sending' || state === 'done';
 }
 
 /** Numbers worth showing and reporting: the organisation's trusted numbers are left out. */
