@@ -4,6 +4,11 @@ import type { MailMessage, TextPart } from './types.ts';
 export const MAX_PART_CHARS = 2_000_000;
 
 /** Every piece of text the reader can see, in reading order, as TextParts with stable ids. Hidden text is left out. */
+/** The message's own text among visible parts: subject, body and the parts it carries, not sender name or attachments. */
+export function ownTextParts(parts: readonly TextPart[]): TextPart[] {
+  return parts.filter((p) => p.id !== 'from-name' && !p.id.startsWith('attachment:'));
+}
+
 export function visibleParts(message: MailMessage): TextPart[] {
   const parts: TextPart[] = [];
   const add = (id: string, text: string | undefined) => {

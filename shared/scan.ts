@@ -26,7 +26,7 @@ export async function scan(message: MailMessage, context: ScanContext): Promise<
   const reputation = await lookUp(numbers, context);
   const sightings = await recordSightings(phones, trusted, lure.brands.map((b) => b.brand), context);
 
-  return judge({ message, phones, placeholders, lure, saas, trusted, reputation, sightings, now });
+  return judge({ message, parts, phones, placeholders, lure, saas, trusted, reputation, sightings, now });
 }
 
 async function lookUp(numbers: string[], context: ScanContext): Promise<Map<string, FeedMatch[]>> {
@@ -45,8 +45,9 @@ async function recordSightings(
   if (!context.sightings) return [];
   const numbers = unique(phones.map((p) => p.e164)).filter((n) => !trusted.has(n));
   if (numbers.length === 0) return [];
-  const known = await context.sightings.recordAndGet(numbers, unique(brands), context.now);
-  return sightingReasons(known, unique(brands), context.now);
+  const named = unique(brands);
+  const known = await context.sightings.recordAndGet(numbers, named, context.now);
+  return sightingReasons(known, named, context.now);
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -1,4 +1,4 @@
-import type { FeedMatch, Level, MailMessage, PhoneFinding, PhoneVerdict, Verdict } from '../types.ts';
+import type { FeedMatch, Level, MailMessage, PhoneFinding, PhoneVerdict, TextPart, Verdict } from '../types.ts';
 import type { LureFeatures } from '../lure/index.ts';
 import type { SaasFinding } from '../saas/index.ts';
 import type { Placeholder } from '../phone/index.ts';
@@ -10,6 +10,8 @@ import { evasionReasons } from './evasion-reasons.ts';
 
 export interface Findings {
   message: MailMessage;
+  /** The visible parts the extractors read (shared/message-parts.ts), each capped in length. */
+  parts: readonly TextPart[];
   phones: readonly PhoneFinding[];
   placeholders: readonly Placeholder[];
   lure: LureFeatures;

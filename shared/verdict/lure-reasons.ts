@@ -4,6 +4,7 @@ import type { LeveledReason } from './leveled-reason.ts';
 import { formatNumber } from './format-number.ts';
 import { sentByNamedBrands } from './genuine-brands.ts';
 import { authenticatedFromDomain } from '../mail-auth/authenticated-from-domain.ts';
+import { ownTextParts } from '../message-parts.ts';
 
 /** Business contexts in which a phone call to "cancel" or "dispute" is the classic callback lure. */
 const BILLING_KINDS = new Set([
@@ -20,9 +21,9 @@ const LONG_MESSAGE = 10_000;
 const SHORT_MESSAGE = 4_000;
 
 /** Heuristic reasons for callback lures: brand impersonation, billing context, a number to call. */
-export function lureReasons({ lure, placeholders, phones: allPhones, message }: Findings, phones: readonly PhoneVerdict[]): LeveledReason[] {
+export function lureReasons({ lure, placeholders, phones: allPhones, message, parts }: Findings, phones: readonly PhoneVerdict[]): LeveledReason[] {
   const reasons: LeveledReason[] = [];
-  const length = visibleLength(message);
+  const length = bodyLength(parts);
   const billing = lure.contexts.filter((c) => BILLING_KINDS.has(c.kind));
   const triggers = lure.triggers.filter((t) => CALLBACK_TRIGGERS.has(t.kind));
   const untrusted = new Set(phones.map((p) => p.e164));
@@ -89,8 +90,9 @@ export function lureReasons({ lure, placeholders, phones: allPhones, message }: 
   return reasons;
 }
 
-function visibleLength(message: Findings['message']): number {
-  return message.text.length + message.parts.reduce((n, p) => n + p.text.length, 0);
+/** Length of the body and the parts it carries (calendar, attached messages): what the reader scrolls through. */
+function bodyLength(parts: Findings['parts']): number {
+  return ownTextParts(parts).reduce((n, p) => (p.id === 'subject' ? n : n + p.text.length), 0);
 }
 
 function list(items: string[]): string {
