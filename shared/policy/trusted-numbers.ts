@@ -1,12 +1,11 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { normalizeNumber } from '../feed/normalize-number.ts';
 
-/** The policy's trusted numbers as a set of E.164 strings; entries that are not numbers are ignored. */
+/** The policy's trusted numbers as a set of E.164 strings, read like feed entries; entries that are not numbers are ignored. */
 export function normaliseTrustedNumbers(numbers: readonly string[], defaultRegion: string): Set<string> {
   const out = new Set<string>();
   for (const raw of numbers) {
-    if (typeof raw !== 'string') continue;
-    const parsed = parsePhoneNumberFromString(raw, defaultRegion as CountryCode);
-    if (parsed?.isValid()) out.add(parsed.number);
+    const e164 = typeof raw === 'string' ? normalizeNumber(raw, defaultRegion) : undefined;
+    if (e164) out.add(e164);
   }
   return out;
 }
