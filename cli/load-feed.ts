@@ -45,7 +45,7 @@ async function fromFile(path: string, maxBytes: number): Promise<Uint8Array> {
 }
 
 /** Reads a stream that has no size up front, stopping at the cap. */
-async function readCapped(stream: NodeJS.ReadableStream & { destroy(): void }, path: string, maxBytes: number): Promise<Uint8Array> {
+export async function readCapped(stream: NodeJS.ReadableStream & { destroy(): void }, path: string, maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {

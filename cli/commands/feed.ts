@@ -1,6 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { parseArgs, UsageError } from '../args.ts';
-import { loadFeedSource, FeedSourceError } from '../load-feed.ts';
+import { loadFeedSource, FeedSourceError, readCapped } from '../load-feed.ts';
 import {
   parseFeed, countEntries, DEFAULT_MAX_BYTES, mergeFeedEntries, toNativeFeed, serializeNativeFeed,
   FeedParseError, NATIVE_FORMAT,
@@ -114,7 +114,7 @@ async function build(args: string[]): Promise<number> {
 }
 
 async function readCluster(file: string, options: ParseFeedOptions): Promise<FeedParseResult> {
-  const text = await (file === '-' ? readStandardInput() : readFile(file, 'utf8')).catch((error: Error) => {
+  const text = await (file === '-' ? readCapped(process.stdin, 'on standard input', DEFAULT_MAX_BYTES).then((b) => Buffer.from(b).toString('utf8')) : readFile(file, 'utf8')).catch((error: Error) => {
     throw new Error(`cannot read cluster output ${file}: ${error.message}`);
   });
   if (text.length > DEFAULT_MAX_BYTES) throw new Error(`cluster output ${file} is larger than the feed cap`);
@@ -133,15 +133,3 @@ export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `--from-cluster -`: the output of `ringfence cluster --json` piped in. */
-async function readStandardInput(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of process.stdin) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buffer.length;
-    if (total > DEFAULT_MAX_BYTES) throw new Error('standard input is larger than the feed cap');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
