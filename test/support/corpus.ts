@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { splitOf, type Split } from '../../cli/eval/split-by-hash.ts';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
 export const hasCorpus = existsSync(join(CORPUS_DIR, 'MANIFEST.tsv'));
@@ -14,6 +15,8 @@ export interface CorpusEntry {
   phones: string[];
   brand: string;
   notes: string;
+  /** `tune` (rules are written looking at these) or `validate` (kept unseen, only measured). */
+  split: Split;
 }
 
 export function readManifest(): CorpusEntry[] {
@@ -30,6 +33,7 @@ export function readManifest(): CorpusEntry[] {
       phones: (cells[col('phone_numbers_seen')] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
       brand: cells[col('brand')] ?? '',
       notes: cells[col('notes')] ?? '',
+      split: splitOf(file),
     };
   });
 }
