@@ -1,5 +1,6 @@
 import { DigitChain, DOT_ONLY, LOOSE, NEWLINE, ODD, OPEN_PAREN } from './digit-chain.ts';
 import { gluedAfter, gluedBefore, insideUrlOrEmail } from './edge-checks.ts';
+import { hasDateTriple } from './has-date-triple.ts';
 import { isFakeNumber } from './is-fake-number.ts';
 import type { NumberFacts, NumberLookup } from './lookup-number.ts';
 import { nanpShape } from './nanp-shape.ts';
@@ -133,6 +134,7 @@ function readWindow(c: DigitChain, i: number, k: number, idd: number, reader: Ch
   const end = rawEnd(t, lead, c.end[k]!);
   const bare = i === k && !plus;
   if (gluedBefore(t, lead, bare) || gluedAfter(t, end, bare)) return null;
+  if (k - i >= 2 && hasDateTriple(t, c, i, k)) return null;
   let obfuscated = false;
   for (let j = i; j < k && !obfuscated; j += 1) obfuscated = (c.joint[j]! & ODD) !== 0 || (j > i && (c.joint[j]! & OPEN_PAREN) !== 0);
   for (let p = lead; p < end && !obfuscated; p += 1) if (t.flags[p]! & ODD_CHAR) obfuscated = true;

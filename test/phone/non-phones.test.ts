@@ -12,6 +12,9 @@ describe('numbers that are not phones', () => {
     ['date range', 'Valid 2002-10-09 - 2002-10-11 only'],
     ['compact timestamp', 'Build 20021009143000'],
     ['date then time', '10/09/2002 12:34:56'],
+    ['version then US date', "(I'm running v2.4 - 06/23/2000 - Creaky, I know.)"],
+    ['version then date, spaced', 'Release 2.5 07/13/2001 is out'],
+    ['digit then European date', 'Build 3 - 1.7.2001 and 8 15.03.24'],
     ['unix time', 'ts=1712345678 and 1034567890'],
     // identifiers
     ['invoice', 'Invoice #: 8047134598'],
