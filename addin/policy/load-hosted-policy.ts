@@ -62,6 +62,11 @@ function fromText(text: string, source: 'hosted' | 'cached'): HostedPolicy | nul
   return { policy: mergePolicy(checked.policy, {}), reportMove: move.move, source, problems: [...checked.errors, ...move.errors] };
 }
 
+/** True when neither the hosted policy nor a saved copy could be read: the defaults stand in for an unknown policy. */
+export function policyUnavailable(hosted: Pick<HostedPolicy, 'source'>): boolean {
+  return hosted.source === 'defaults';
+}
+
 /** localStorage-backed cache, or undefined where there is no localStorage (the JS-only report runtime). */
 export function localStoragePolicyCache(key = 'ringfence-policy'): PolicyCache | undefined {
   try {

@@ -1,17 +1,22 @@
 // Hands a report to the outbox (IndexedDB, retried later) and tries to send it now. Where there is no
-// IndexedDB (the JS-only runtime) it posts directly a few times, then parks the report for the task pane.
+// IndexedDB (the JS-only runtime) it posts directly a few times, then parks the report (without its .eml)
+// in roaming settings for a runtime with an outbox.
 import type { Outbox } from '../../shared/browser/outbox.ts';
 import type { ReportPayload } from '../../shared/report/report-payload.ts';
 import { withTimeout } from '../outlook/timeout-signal.ts';
+import type { ParkedStore } from './parked-store.ts';
 
-export type Delivered = 'delivered' | 'queued';
+/** queued: safe in the outbox, .eml included. parked: saved, but without the .eml the policy asked for. */
+export type Delivered = 'delivered' | 'queued' | 'parked';
 
 export interface DeliveryEnv {
   /** Absent where IndexedDB is not available. */
   openOutbox?: () => Promise<Outbox>;
   fetchFn: typeof fetch;
-  /** Keeps an undelivered report somewhere the task pane will find it (JS-only runtime). */
+  /** Keeps an undelivered report, without its .eml, where the task pane will find it (roaming settings). */
   park: (payload: ReportPayload) => Promise<void>;
+  /** IndexedDB store for reports made while the policy is unreachable; absent without IndexedDB. */
+  openParkedStore?: () => Promise<ParkedStore>;
   /** Delays between direct attempts (JS-only runtime). */
   retryDelaysMs?: number[];
   timeoutMs?: number;
@@ -33,7 +38,7 @@ export async function deliverReport(payload: ReportPayload, endpoint: string, en
     if (await postOnce(payload, endpoint, env.fetchFn, env.timeoutMs ?? 10_000)) return 'delivered';
   }
   await env.park(payload);
-  return 'queued';
+  return 'eml' in payload && (payload as { eml?: unknown }).eml ? 'parked' : 'queued';
 }
 
 async function postOnce(payload: ReportPayload, endpoint: string, fetchFn: typeof fetch, timeoutMs: number): Promise<boolean> {

@@ -1,13 +1,16 @@
 // The Report button (ReportPhishingCommandSurface): read the message, judge it, send the report through the
 // outbox, then complete the event with the move the policy asks for and a closing dialog. Completes exactly
-// once, also on failure or when time runs out, so Outlook never waits on the add-in.
+// once, also on failure or when time runs out, so Outlook never waits on the add-in. When the policy cannot
+// be read the report is parked (with the .eml, which the unknown policy may want) and the message stays put.
 import type { MailMessage, ReputationLookup, ScanContext, Verdict } from '../../shared/types.ts';
-import type { HostedPolicy } from '../policy/load-hosted-policy.ts';
+import { policyUnavailable, type HostedPolicy } from '../policy/load-hosted-policy.ts';
 import type { OfficeLike } from '../outlook/office-like.ts';
 import { readMessage, type ParseEml } from '../outlook/read-message.ts';
 import { completionOptions, type DeliveryOutcome } from './completion.ts';
 import { deliverReport, type DeliveryEnv } from './deliver-report.ts';
-import { buildMessageReport } from './message-report.ts';
+import { buildMessageReport, type MessageReportPayload } from './message-report.ts';
+import { roamingParkedSource } from './parked-reports.ts';
+import { releaseParkedReports } from './release-parked.ts';
 
 export interface SpamReportingEvent {
   type?: string;
@@ -71,6 +74,7 @@ async function report(
     // The reader's report matters even when the scan fails: send what the dialog says.
     deps.log?.(`Ringfence scan failed; reporting without findings: ${(error as Error).message ?? error}`);
   }
+  const unavailable = policyUnavailable(hosted);
   const payload = buildMessageReport({
     id: deps.newId(),
     now,
@@ -79,9 +83,45 @@ async function report(
     verdict,
     dialog: { options: event.options, freeText: event.freeText },
     ...(read.eml ? { eml: read.eml } : {}),
-    keepEml: Boolean(hosted.policy.reportMailbox),
+    // Without the policy nobody knows whether a report mailbox wants the .eml: keep it (on this machine) until then.
+    keepEml: unavailable || Boolean(hosted.policy.reportMailbox),
   });
+  if (unavailable) {
+    await parkUntilPolicy(payload, deps.delivery);
+    return 'policy-unavailable';
+  }
   const endpoint = hosted.policy.reportEndpoint;
   if (!endpoint) return 'not-configured';
+  await releaseParked(office, hosted.policy, deps.delivery).catch((error: unknown) => deps.log?.(`Ringfence could not release parked reports: ${(error as Error).message ?? error}`));
   return deliverReport(payload, endpoint, deps.delivery);
+}
+
+/** Whole into IndexedDB where it works; else without the .eml into roaming settings. Throws if neither works. */
+async function parkUntilPolicy(payload: MessageReportPayload, delivery: DeliveryEnv): Promise<void> {
+  if (delivery.openParkedStore) {
+    try {
+      const store = await delivery.openParkedStore();
+      try {
+        return await store.put(payload);
+      } finally {
+        store.close();
+      }
+    } catch {
+      // fall through to roaming settings
+    }
+  }
+  await delivery.park(payload);
+}
+
+/** Reports parked earlier go into the outbox now that the policy names an endpoint; deliverReport's flush sends them. */
+async function releaseParked(office: OfficeLike, policy: HostedPolicy['policy'], delivery: DeliveryEnv): Promise<void> {
+  if (!delivery.openOutbox) return;
+  const outbox = await delivery.openOutbox();
+  const store = await delivery.openParkedStore?.();
+  try {
+    await releaseParkedReports(policy, [roamingParkedSource(office), ...(store ? [store] : [])], outbox);
+  } finally {
+    outbox.close();
+    store?.close();
+  }
 }

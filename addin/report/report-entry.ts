@@ -12,6 +12,7 @@ import { openReputation } from '../feeds/open-reputation.ts';
 import { handleSpamReport, type SpamReportingEvent } from './handle-spam-report.ts';
 import { newId } from './new-id.ts';
 import { parkReport } from './parked-reports.ts';
+import { openParkedStore } from './parked-store.ts';
 
 declare const __RINGFENCE_BASE_URL__: string;
 
@@ -33,7 +34,7 @@ function onSpamReport(event: SpamReportingEvent): void {
     },
     ...(hasIndexedDb ? { reputation: (policy) => openReputation(policy.feedTtlDays) } : {}),
     delivery: {
-      ...(hasIndexedDb ? { openOutbox: () => openOutbox() } : {}),
+      ...(hasIndexedDb ? { openOutbox: () => openOutbox(), openParkedStore: () => openParkedStore() } : {}),
       fetchFn: globalThis.fetch.bind(globalThis),
       park: (payload) => parkReport(office, payload),
     },

@@ -7,6 +7,7 @@ import { openPaneFeeds } from '../feeds/open-pane-feeds.ts';
 import type { OfficeLike } from '../outlook/office-like.ts';
 import { loadHostedPolicy, localStoragePolicyCache } from '../policy/load-hosted-policy.ts';
 import { policyUrlFor } from '../policy/policy-url.ts';
+import { openParkedStore } from '../report/parked-store.ts';
 import { ADDIN_VERSION } from '../version.ts';
 import { runPane } from './run-pane.ts';
 import { TaskPane } from './task-pane.tsx';
@@ -29,6 +30,7 @@ Office.onReady(async () => {
       scan,
       openFeeds: (policy) => openPaneFeeds(policy),
       openOutbox: () => openOutbox(),
+      openParkedStore: () => openParkedStore(),
       attachmentText: async (attachment) => (await import('./pdf-text.ts')).pdfAttachmentText(attachment),
       render: (state, context, actions, message) => render(<TaskPane state={state} context={context} actions={actions} message={message} />, root),
       now: () => new Date(),

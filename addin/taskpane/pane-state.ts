@@ -29,4 +29,6 @@ export interface PaneContext {
   pinnedUpdates: boolean;
   /** Reports waiting in the outbox. */
   pendingReports: number;
+  /** Reports saved by the Report button that wait for a policy naming a report endpoint. */
+  parkedReports: number;
 }

@@ -4,13 +4,15 @@ import type { Outbox } from '../../shared/browser/outbox.ts';
 import { buildReportPayload } from '../../shared/report/build-report-payload.ts';
 import { fillAttachmentText, type AttachmentTextExtractor } from '../../shared/mime/attachment-text.ts';
 import type { MailMessage, ReputationLookup, ScanContext, Verdict } from '../../shared/types.ts';
-import type { HostedPolicy } from '../policy/load-hosted-policy.ts';
+import { policyUnavailable, type HostedPolicy } from '../policy/load-hosted-policy.ts';
 import type { OfficeLike } from '../outlook/office-like.ts';
 import { readMessage, NoItemError, NotAMessageError, type ParseEml } from '../outlook/read-message.ts';
 import { notificationFor } from '../outlook/notification-text.ts';
 import { showVerdictNotification } from '../outlook/show-notification.ts';
 import { watchItemChanges } from '../outlook/watch-item-changes.ts';
-import { parkedReports } from '../report/parked-reports.ts';
+import { roamingParkedSource } from '../report/parked-reports.ts';
+import type { ParkedStore } from '../report/parked-store.ts';
+import { releaseParkedReports } from '../report/release-parked.ts';
 import { newId } from '../report/new-id.ts';
 import type { FeedSummary, PaneContext, PaneState } from './pane-state.ts';
 
@@ -34,6 +36,8 @@ export interface PaneDeps {
   /** Absent where feeds cannot be opened (the pane still judges numbers by their wording). */
   openFeeds?: (policy: HostedPolicy['policy']) => Promise<PaneFeeds>;
   openOutbox?: () => Promise<Outbox>;
+  /** Reports the Report button saved while the policy could not be read (IndexedDB). */
+  openParkedStore?: () => Promise<ParkedStore>;
   /** Reads the text of PDF attachments (pdfjs in the pane), where the whole .eml was read. */
   attachmentText?: AttachmentTextExtractor;
   render: (state: PaneState, context: PaneContext, actions: PaneActions, message?: MailMessage) => void;
@@ -50,7 +54,7 @@ export interface RunningPane {
 }
 
 export async function runPane(deps: PaneDeps): Promise<RunningPane> {
-  const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'defaults', policyProblems: [], feeds: [], canReport: false, pinnedUpdates: false, pendingReports: 0 };
+  const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'defaults', policyProblems: [], feeds: [], canReport: false, pinnedUpdates: false, pendingReports: 0, parkedReports: 0 };
   let state: PaneState = { status: 'loading', step: 'Reading your organisation’s settings…' };
   let lastMessage: MailMessage | undefined;
   let outbox: Outbox | undefined;
@@ -124,13 +128,22 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   } catch (error) {
     context.policyProblems = [...context.policyProblems, `Reports cannot be saved: ${(error as Error).message}`];
   }
-  if (outbox) {
-    // Reports the JS-only runtime could not deliver wait in roaming settings; move them into the outbox.
-    const parked = parkedReports(deps.office);
-    for (const report of parked.reports) await outbox.enqueue(report);
-    await parked.forget().catch(() => {});
-    await flushOutbox();
+  // Reports parked by the Report button (endpoint or policy unreachable) go into the outbox once the policy
+  // is known and names an endpoint; until then they are counted in the footer.
+  const parkedStore = await deps.openParkedStore?.().catch((error: unknown) => {
+    context.policyProblems = [...context.policyProblems, `Saved reports cannot be read: ${(error as Error).message}`];
+    return undefined;
+  });
+  const parkedSources = [roamingParkedSource(deps.office), ...(parkedStore ? [parkedStore] : [])];
+  try {
+    const parked = await releaseParkedReports(policyUnavailable(hosted) ? {} : policy, parkedSources, outbox);
+    context.parkedReports = parked.waiting;
+  } catch (error) {
+    context.policyProblems = [...context.policyProblems, `Saved reports could not be queued: ${(error as Error).message}`];
+  } finally {
+    parkedStore?.close();
   }
+  if (outbox) await flushOutbox();
 
   const rescan = async () => {
     const mine = ++generation;

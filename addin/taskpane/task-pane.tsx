@@ -82,6 +82,9 @@ function Footer({ context }: { context: PaneContext }) {
           : context.feeds.map((f) => `${f.name}: ${f.entryCount} entries${f.lastError ? ` (update failed: ${f.lastError})` : ''}`).join(' · ')}
       </p>
       {context.pendingReports > 0 && <p class="pending">{context.pendingReports} report(s) waiting to be sent.</p>}
+      {context.parkedReports > 0 && (
+        <p class="parked">{context.parkedReports} report(s) saved until your organisation’s settings name where reports go.</p>
+      )}
       {context.policySource !== 'hosted' && <p class="policy-source">Using {context.policySource === 'cached' ? 'the last saved' : 'default'} settings.</p>}
       {context.policyProblems.length > 0 && (
         <ul class="policy-problems">

@@ -8,6 +8,8 @@ import { scan } from '../../shared/scan.ts';
 import type { Policy } from '../../shared/types.ts';
 import { openPaneFeeds } from '../../addin/feeds/open-pane-feeds.ts';
 import { parkReport } from '../../addin/report/parked-reports.ts';
+import { openParkedStore } from '../../addin/report/parked-store.ts';
+import type { HostedPolicy } from '../../addin/policy/load-hosted-policy.ts';
 import { runPane, type PaneDeps, type PaneFeeds } from '../../addin/taskpane/run-pane.ts';
 import type { PaneContext, PaneState } from '../../addin/taskpane/pane-state.ts';
 import { startHttpServer, type TestServer } from '../support/http-server.ts';
@@ -30,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function start(options: { message?: FakeMessage | null; policy?: Policy; openFeeds?: PaneDeps['openFeeds']; mailboxVersion?: string } = {}) {
+function start(options: { message?: FakeMessage | null; policy?: Policy; source?: HostedPolicy['source']; openFeeds?: PaneDeps['openFeeds']; mailboxVersion?: string; parkedName?: string } = {}) {
   const office = createFakeOffice({ mailboxVersion: options.mailboxVersion ?? '1.14', message: options.message === undefined ? scam : options.message });
   const renders: { state: PaneState; context: PaneContext }[] = [];
   const outboxName = `pane-outbox-${++n}`;
@@ -38,11 +40,12 @@ function start(options: { message?: FakeMessage | null; policy?: Policy; openFee
   let lastMessage: Parameters<PaneDeps['render']>[3];
   const deps: PaneDeps = {
     office,
-    loadPolicy: async () => ({ policy: mergePolicy(options.policy ?? { reportEndpoint: server.url('/reports') }, {}), reportMove: { to: 'junk' }, source: 'hosted', problems: [] }),
+    loadPolicy: async () => ({ policy: mergePolicy(options.policy ?? { reportEndpoint: server.url('/reports') }, {}), reportMove: { to: 'junk' }, source: options.source ?? 'hosted', problems: [] }),
     parseEml,
     scan,
     ...(options.openFeeds ? { openFeeds: options.openFeeds } : {}),
     openOutbox: () => openOutbox({ name: outboxName }),
+    ...(options.parkedName ? { openParkedStore: () => openParkedStore(options.parkedName) } : {}),
     render: (state, context, a, message) => {
       renders.push({ state, context: { ...context } });
       actions = a;
@@ -79,6 +82,31 @@ describe('runPane', () => {
     expect(sent).toEqual(['parked-1']);
     expect(pane.office.context.mailbox.roamingSettings!.get('ringfence-parked-reports')).toBeUndefined();
     await running.stop();
+  });
+
+  it('keeps reports parked while the policy is unreachable, and sends them once a policy names an endpoint', async () => {
+    const parkedName = `pane-parked-${++n}`;
+    const store = await openParkedStore(parkedName);
+    const report = { id: 'parked-policy-1', kind: 'message' as const, reportedAt: '2026-11-20T00:00:00Z', numbers: ['+18084027719'], brands: [], level: 'warning' as const, reasons: [], message: { subject: 's', from: 'f', date: '', messageId: '' }, client: { surface: 'outlook-addin' as const, version: '0.1.0' }, eml: { name: 'reported-message.eml', mediaType: 'message/rfc822', size: 3, base64: 'YWJj' } };
+    await store.put(report);
+    store.close();
+    const before = server.requestsTo('/reports').length;
+
+    const unreachable = start({ policy: {}, source: 'defaults', parkedName });
+    const first = await runPane(unreachable.deps);
+    expect(unreachable.last().context.parkedReports).toBe(1);
+    expect(server.requestsTo('/reports').length).toBe(before);
+    await first.stop();
+
+    const back = start({ policy: { reportEndpoint: server.url('/reports'), reportMailbox: 'phishing@example.com' }, parkedName });
+    const second = await runPane(back.deps);
+    const sent = server.requestsTo('/reports').slice(before).map((r) => JSON.parse(r.body.toString()));
+    expect(sent).toEqual([expect.objectContaining({ id: 'parked-policy-1', eml: expect.objectContaining({ base64: 'YWJj' }) })]);
+    expect(back.last().context.parkedReports).toBe(0);
+    const after = await openParkedStore(parkedName);
+    expect(await after.list()).toEqual([]);
+    after.close();
+    await second.stop();
   });
 
   it('reports a number through the outbox, and keeps it when the endpoint is down', async () => {

@@ -5,7 +5,7 @@ import type { Verdict } from '../../shared/types.ts';
 import { TaskPane } from '../../addin/taskpane/task-pane.tsx';
 import type { PaneContext, PaneState } from '../../addin/taskpane/pane-state.ts';
 
-const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'hosted', policyProblems: [], feeds: [], canReport: true, pinnedUpdates: true, pendingReports: 0 };
+const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'hosted', policyProblems: [], feeds: [], canReport: true, pinnedUpdates: true, pendingReports: 0, parkedReports: 0 };
 const actions = { reportNumbers: async () => {} };
 const verdict = (level: Verdict['level']): Verdict => ({
   level,
