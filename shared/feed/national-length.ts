@@ -1,4 +1,4 @@
-import { Metadata, getCountries, getCountryCallingCode } from 'libphonenumber-js';
+import { Metadata, getCountries, getCountryCallingCode } from 'libphonenumber-js/max';
 
 interface PlanWithLengths {
   possibleLengths(): number[];
