@@ -1,5 +1,5 @@
 import type { Link } from '../types.ts';
-import { decodeEntities } from './decode-entities.ts';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { TextSink } from './text-sink.ts';
 import { frameFor, rootFrame, isHidden, type Frame } from './render-frame.ts';
 import { addStylesheet, emptyStyleRules, sheetStyleFor } from './stylesheet-rules.ts';
@@ -14,7 +14,7 @@ export interface HtmlText {
   links: Link[];
 }
 
-// The only attributes rendering looks at.
+// The only attributes rendering looks at; their values are entity-decoded once, where they are read.
 const RENDER_ATTRIBUTES: ReadonlySet<string> = new Set(['style', 'hidden', 'color', 'bgcolor', 'background', 'href', 'class', 'id']);
 
 const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
@@ -175,7 +175,7 @@ class Renderer {
           if (wanted) value = s.slice(valueStart, i);
         }
       }
-      if (wanted) (attributes ??= new Map()).set(name, value);
+      if (wanted) (attributes ??= new Map()).set(name, decodeHTMLAttribute(value));
     }
     this.pos = i;
     return attributes ?? NO_ATTRIBUTES;
@@ -206,7 +206,7 @@ class Renderer {
     this.pos = after;
     if (name === 'style') addStylesheet(this.sheet, content);
     if (!DROPPED_CONTENT.has(name)) {
-      const text = name === 'textarea' || name === 'title' ? decodeEntities(content) : content;
+      const text = name === 'textarea' || name === 'title' ? decodeHTML(content) : content;
       this.route(text, name === 'textarea' || name === 'xmp' || name === 'plaintext');
     }
     this.endTag(name);
@@ -247,7 +247,7 @@ class Renderer {
     if (name === 'a' && !isHidden(frame)) {
       const href = attributes.get('href');
       if (href !== undefined && href.trim() !== '') {
-        this.link = { href: decodeEntities(href.trim(), true), text: '', depth: this.stack.length };
+        this.link = { href: href.trim(), text: '', depth: this.stack.length };
       }
     }
   }
@@ -329,7 +329,7 @@ class Renderer {
       if (/^[ \t\n\r\f]*$/.test(raw)) return;
       this.inHead = false;
     }
-    this.route(decodeEntities(raw), false);
+    this.route(decodeHTML(raw), false);
   }
 
   private route(text: string, preformatted: boolean): void {

@@ -1,17 +1,73 @@
-/** Parses a `style` attribute into lower-case property → value (last one wins, `!important` dropped). */
+import { readEscape } from './css-escapes.ts';
+
+const MAX_STYLE_CHARS = 8192;
+
+/**
+ * Parses a `style` attribute (entities already decoded) into lower-case property → value, last one wins,
+ * `!important` dropped. Reads it as CSS does: comments separate tokens, escapes (`n\6f ne`) stand for their
+ * character but never act as a delimiter (`display\:none` is no declaration), and `;` inside a string or
+ * parentheses does not end a declaration.
+ */
 export function parseInlineStyle(style: string): Map<string, string> {
   const declarations = new Map<string, string>();
-  if (style.length > 8192) style = style.slice(0, 8192);
-  for (const declaration of style.split(';')) {
-    const colon = declaration.indexOf(':');
-    if (colon < 0) continue;
-    const property = declaration.slice(0, colon).trim().toLowerCase();
-    let value = declaration.slice(colon + 1).trim().toLowerCase();
-    const important = value.indexOf('!');
-    if (important >= 0) value = value.slice(0, important).trim();
-    if (property) declarations.set(property, value);
+  const s = style.length > MAX_STYLE_CHARS ? style.slice(0, MAX_STYLE_CHARS) : style;
+  let name = '';
+  let value = '';
+  let inValue = false;
+  let quote = 0;
+  let parens = 0;
+  const append = (text: string) => {
+    if (inValue) value += text;
+    else name += text;
+  };
+  const finish = () => {
+    if (inValue) addDeclaration(declarations, name, value);
+    name = value = '';
+    inValue = false;
+    parens = 0;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      const escape = readEscape(s, i, quote !== 0);
+      if (escape) {
+        append(escape.text);
+        i = escape.end - 1;
+        continue;
+      }
+    } else if (quote !== 0) {
+      // A string ends at its quote, or (unclosed) at a newline.
+      if (c === quote || c === 10 || c === 12 || c === 13) quote = 0;
+    } else if (c === 47 /* / */ && s.charCodeAt(i + 1) === 42 /* * */) {
+      const close = s.indexOf('*/', i + 2);
+      append(' ');
+      i = close < 0 ? s.length : close + 1;
+      continue;
+    } else if (c === 34 || c === 39) {
+      quote = c;
+    } else if (c === 40 /* ( */) {
+      parens++;
+    } else if (c === 41 /* ) */) {
+      if (parens > 0) parens--;
+    } else if (c === 59 /* ; */ && parens === 0) {
+      finish();
+      continue;
+    } else if (c === 58 /* : */ && !inValue) {
+      inValue = true;
+      continue;
+    }
+    append(s[i] as string);
   }
+  finish();
   return declarations;
+}
+
+function addDeclaration(declarations: Map<string, string>, rawName: string, rawValue: string): void {
+  const property = rawName.trim().toLowerCase();
+  let value = rawValue.trim().toLowerCase();
+  const important = value.indexOf('!');
+  if (important >= 0) value = value.slice(0, important).trim();
+  if (property) declarations.set(property, value);
 }
 
 export interface Length {

@@ -1,3 +1,5 @@
+import { readEscape } from './css-escapes.ts';
+
 /**
  * Declarations from <style> sheets that target a single class or id (".x {…}", "span.x {…}", "#y {…}"),
  * which is how mail hides text by class. Other selectors and @-rules (@media: the desktop reader does not
@@ -11,20 +13,19 @@ export interface StyleRules {
 const MAX_SHEET_CHARS = 512 * 1024;
 const MAX_RULES = 5000;
 
-const CLASS_SELECTOR = /^[a-z0-9]*\.([\w-]+)$/i;
-const ID_SELECTOR = /^[a-z0-9]*#([\w-]+)$/i;
 
 export function emptyStyleRules(): StyleRules {
   return { byClass: new Map(), byId: new Map() };
 }
 
+/** Replaces comments by a space: in CSS a comment separates tokens, so "no, comment, ne" stays two words. */
 function withoutComments(css: string): string {
   let out = '';
   let from = 0;
   for (;;) {
     const open = css.indexOf('/*', from);
     if (open < 0) return out + css.slice(from);
-    out += css.slice(from, open);
+    out += `${css.slice(from, open)} `;
     const close = css.indexOf('*/', open + 2);
     if (close < 0) return out;
     from = close + 2;
@@ -66,13 +67,41 @@ export function addStylesheet(rules: StyleRules, sheet: string): void {
     const declarations = css.slice(open + 1, close < 0 ? css.length : close);
     pos = close < 0 ? css.length : close + 1;
     for (const selector of prelude.split(',')) {
-      const s = selector.trim();
-      const byClass = CLASS_SELECTOR.exec(s);
-      if (byClass?.[1]) add(rules.byClass, byClass[1], declarations);
-      const byId = ID_SELECTOR.exec(s);
-      if (byId?.[1]) add(rules.byId, byId[1], declarations);
+      const target = singleTarget(selector.trim());
+      if (target) add(target.kind === 'class' ? rules.byClass : rules.byId, target.name, declarations);
     }
   }
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
+/**
+ * The class or id a selector such as ".x", "span.x" or "#y" targets, or null for any other selector. CSS
+ * escapes in the name are resolved (".hid\\65" targets class "hide"). One linear pass, no backtracking.
+ */
+function singleTarget(selector: string): { kind: 'class' | 'id'; name: string } | null {
+  let i = 0;
+  while (i < selector.length && /[a-z0-9]/i.test(selector[i] as string)) i++;
+  const marker = selector[i];
+  if (marker !== '.' && marker !== '#') return null;
+  let name = '';
+  for (i++; i < selector.length; ) {
+    const c = selector.charCodeAt(i);
+    if (isNameChar(c)) {
+      name += selector[i];
+      i++;
+    } else if (c === 92) {
+      const escape = readEscape(selector, i, false);
+      if (!escape) return null;
+      name += escape.text;
+      i = escape.end;
+    } else {
+      return null;
+    }
+  }
+  return name ? { kind: marker === '.' ? 'class' : 'id', name } : null;
 }
 
 function add(map: Map<string, string>, key: string, declarations: string): void {

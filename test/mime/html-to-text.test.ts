@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../shared/mime/html-to-text.ts';
-import { decodeEntities } from '../../shared/mime/decode-entities.ts';
 
 const visible = (html: string) => htmlToText(html).visible;
 const hidden = (html: string) => htmlToText(html).hidden;
@@ -30,8 +29,18 @@ describe('htmlToText layout', () => {
   it('decodes named, decimal and hex entities, legacy names without ";" included', () => {
     expect(visible('&amp; &lt;b&gt; &quot;x&quot; &#x31;&#50;&#x33; &copy &nbsp;| &euro;&#128;')).toBe('& <b> "x" 123 © \u00a0| €€');
     expect(visible('&notit; &bogus; &#xZZ; & alone')).toBe('¬it; &bogus; &#xZZ; & alone');
-    expect(decodeEntities('a=1&amp;b=2&copy=3', true)).toBe('a=1&b=2&copy=3');
+    expect(htmlToText('<a href="?a=1&amp;b=2&copy=3&amp;lt;">x</a>').links[0]?.href).toBe('?a=1&b=2&copy=3&lt;');
     expect(visible('&#0;&#xD800;&#99999999;')).toBe('\ufffd\ufffd\ufffd');
+  });
+
+  it('never decodes a name from Object.prototype to JavaScript source', () => {
+    const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'];
+    for (const name of names) {
+      const html = `<p title="&${name};" style="color:&${name};">&${name}; &${name}</p><textarea>&${name};</textarea>`;
+      const r = htmlToText(html);
+      expect(r.visible).toBe(`&${name}; &${name}\n\n&${name};`);
+      expect(JSON.stringify(r)).not.toContain('native code');
+    }
   });
 
   it('drops comments, scripts, styles, head, title, template and noscript', () => {
@@ -78,6 +87,22 @@ describe('htmlToText hidden text', () => {
     ['white on white (rgb)', '<body style="background-color: rgb(255,255,255)"><p style="color: rgb(254, 254, 254)">X</p></body>'],
     ['transparent text', '<span style="color:transparent">X</span>'],
     ['off-screen', '<span style="position:absolute;left:-9999px">X</span>'],
+    // What a browser reads after decoding entities in the attribute and CSS comments and escapes in the style.
+    ['entity-encoded colon', '<div style="display&#58;none">X</div>'],
+    ['entity-encoded property name', '<div style="&#x64;isplay:&#110;one">X</div>'],
+    ['named entities in the style', '<span style="font&#x2D;size&colon;0">X</span>'],
+    ['CSS comment between colon and value', '<div style="display:/**/none">X</div>'],
+    ['CSS comment inside the declaration', '<div style="display/* a */:/* b */none/* c */">X</div>'],
+    ['CSS hex escape in the value', '<div style="display:n\\6f ne">X</div>'],
+    ['CSS hex escape without the space', '<div style="display:\\00006Eone">X</div>'],
+    ['CSS escapes in the property name', '<div style="dis\\70 lay:none">X</div>'],
+    ['CSS character escape', '<div style="visibility:\\hidden">X</div>'],
+    ['entity that spells a CSS escape', '<div style="display:n&#92;6f ne">X</div>'],
+    ['escaped white colour', '<div style="background:#fff"><span style="color:\\23 fff">X</span></div>'],
+    ['entity-encoded font colour', '<table bgcolor="&#35;ffffff"><tr><td><font color="&#x23;FFF">X</font></td></tr></table>'],
+    ['entity-encoded hidden class', '<style>.hide{display:none}</style><div class="hi&#100;e">X</div>'],
+    ['escaped class selector', '<style>.hi\\64 e{font-size:0}</style><div class="hide">X</div>'],
+    ['commented sheet declaration', '<style>.h{display:/* x */none}</style><div class="h">X</div>'],
   ];
   for (const [name, html] of cases) {
     it(`hides ${name}`, () => {
@@ -87,6 +112,12 @@ describe('htmlToText hidden text', () => {
       expect(r.hidden).toBe('X');
     });
   }
+
+  it('does not hide what a browser shows: escaped delimiters and split keywords are no declaration', () => {
+    for (const style of ['display\\:none', 'display:no/**/ne', 'dis/**/play:none', 'color:red\\;display:none', 'content:"a;display:none"', 'x:url(a;display:none)']) {
+      expect(htmlToText(`<div style='${style}'>shown</div>`)).toMatchObject({ visible: 'shown', hidden: '' });
+    }
+  });
 
   it('propagates hiding to nested elements', () => {
     const r = htmlToText('<div style="display:none"><p>a <b>b <span style="color:red">c</span></b></p></div>shown');
