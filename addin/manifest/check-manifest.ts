@@ -8,6 +8,7 @@ export const NS_BASIC_TYPES = 'http://schemas.microsoft.com/office/officeappbasi
 const NS_XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SHORT_STRING_MAX = 125;
 const LONG_STRING_MAX = 250;
 const MAX_REPORTING_OPTIONS = 5;
@@ -67,6 +68,7 @@ export function checkManifest(xml: string, baseUrl: string): ManifestCheck {
   const root = doc.documentElement;
   if (!root || root.localName !== 'OfficeApp') problems.push('root element is not OfficeApp');
   if (root?.getAttributeNS(NS_XSI, 'type') !== 'MailApp') problems.push('OfficeApp xsi:type is not MailApp');
+  checkId(root, problems);
 
   const resources = collectResources(all, problems);
   checkResids(all, resources, problems);
@@ -79,6 +81,13 @@ export function checkManifest(xml: string, baseUrl: string): ManifestCheck {
   checkTaskpane(all, problems);
   const reportingOptions = checkReportSurface(all, resources, problems);
   return { problems, facts: { resources, urls, reportingOptions } };
+}
+
+/** The admin centre keys add-ins by <Id>: a GUID, one per deployed variant (ADDIN_ID). */
+function checkId(root: Element | null, problems: string[]): void {
+  const ids = root ? childElements(root).filter((e) => e.localName === 'Id') : [];
+  if (ids.length !== 1) problems.push(`OfficeApp has ${ids.length} <Id> elements, expected 1`);
+  else if (!GUID.test((ids[0]!.textContent ?? '').trim())) problems.push(`<Id> "${(ids[0]!.textContent ?? '').trim()}" is not a GUID`);
 }
 
 function collectResources(all: Element[], problems: string[]): ManifestFacts['resources'] {

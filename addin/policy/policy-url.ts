@@ -1,27 +1,31 @@
-// Which policy.json the add-in reads: the `policy` query parameter of its own URL (set in the manifest),
-// resolved against that URL; `policy.json` beside the add-in's files when absent.
+// Which policy.json the add-in reads. The policy decides where reports (and .eml copies) go, so it comes only
+// from the add-in's own site or from the build:
+//   - the policy pinned at build time (RINGFENCE_POLICY_URL, default `policy.json` beside the add-in's files);
+//   - or a `policy` query parameter of the add-in's own URL (a variant set in the manifest, ADDIN_POLICY),
+//     accepted only when it resolves to the add-in's own origin.
 
 export const DEFAULT_POLICY_FILE = 'policy.json';
 
 /**
- * `pageUrl` is the task pane's or the report handler's own URL. Only https URLs are accepted, except
- * loopback http (development and tests); anything else falls back to the default file, with a reason.
+ * `pageUrl` is the task pane's or the report handler's own URL; `pinned` the build's policy URL (relative to
+ * the add-in, or absolute). A `policy` parameter on another origin, or not a URL, is refused with a reason.
  */
-export function policyUrlFor(pageUrl: string): { url: string; problem?: string } {
+export function policyUrlFor(pageUrl: string, pinned: string = DEFAULT_POLICY_FILE): { url: string; problem?: string } {
   const page = new URL(pageUrl);
-  const fallback = new URL(DEFAULT_POLICY_FILE, page).href;
+  const fallback = new URL(pinned, page).href;
   const requested = page.searchParams.get('policy');
   if (!requested) return { url: fallback };
   let url: URL;
   try {
     url = new URL(requested, page);
   } catch {
-    return { url: fallback, problem: `policy parameter "${requested}" is not a URL; using ${DEFAULT_POLICY_FILE}` };
+    return { url: fallback, problem: `Ignored the policy "${requested}" named in the add-in’s address: it is not a web address. Using ${fallback} instead.` };
   }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return { url: url.href };
-  return { url: fallback, problem: `policy URL ${url.href} is not https; using ${DEFAULT_POLICY_FILE}` };
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  if (url.origin !== page.origin) {
+    return {
+      url: fallback,
+      problem: `Ignored the policy ${url.href} named in the add-in’s address: only a policy on the add-in’s own site (${page.origin}) is accepted. Using ${fallback} instead.`,
+    };
+  }
+  return { url: url.href };
 }

@@ -5,6 +5,7 @@ import { scan } from '../../shared/scan.ts';
 import { openOutbox } from '../../shared/browser/outbox.ts';
 import { REPORT_FUNCTION_NAME } from '../manifest/report-function.ts';
 import { loadHostedPolicy, localStoragePolicyCache } from '../policy/load-hosted-policy.ts';
+import { PINNED_POLICY_URL } from '../policy/pinned-policy.ts';
 import { policyUrlFor } from '../policy/policy-url.ts';
 import type { OfficeLike } from '../outlook/office-like.ts';
 import { ADDIN_VERSION } from '../version.ts';
@@ -30,7 +31,9 @@ function onSpamReport(event: SpamReportingEvent): void {
     scan,
     loadPolicy: () => {
       const cache = localStoragePolicyCache();
-      return loadHostedPolicy(policyUrlFor(ownUrl()).url, cache ? { cache } : {});
+      const policyUrl = policyUrlFor(ownUrl(), PINNED_POLICY_URL);
+      if (policyUrl.problem) console.error(`Ringfence: ${policyUrl.problem}`);
+      return loadHostedPolicy(policyUrl.url, cache ? { cache } : {});
     },
     ...(hasIndexedDb ? { reputation: (policy) => openReputation(policy.feedTtlDays) } : {}),
     delivery: {

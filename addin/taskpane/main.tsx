@@ -6,6 +6,7 @@ import { scan } from '../../shared/scan.ts';
 import { openPaneFeeds } from '../feeds/open-pane-feeds.ts';
 import type { OfficeLike } from '../outlook/office-like.ts';
 import { loadHostedPolicy, localStoragePolicyCache } from '../policy/load-hosted-policy.ts';
+import { PINNED_POLICY_URL } from '../policy/pinned-policy.ts';
 import { policyUrlFor } from '../policy/policy-url.ts';
 import { openParkedStore } from '../report/parked-store.ts';
 import { ADDIN_VERSION } from '../version.ts';
@@ -17,7 +18,7 @@ root.textContent = ''; // the static "Loading" text; Preact renders into an empt
 
 Office.onReady(async () => {
   const office = Office as unknown as OfficeLike;
-  const policyUrl = policyUrlFor(location.href);
+  const policyUrl = policyUrlFor(location.href, PINNED_POLICY_URL);
   try {
     const pane = await runPane({
       office,

@@ -4,6 +4,8 @@ import { checkManifest, parseManifest } from '../../addin/manifest/check-manifes
 import { DEFAULT_BASE_URL, fillManifest, normaliseBaseUrl } from '../../addin/build/fill-manifest.ts';
 import { REPORT_OPTIONS } from '../../addin/report/report-options.ts';
 import { NOTIFICATION_ICON } from '../../addin/outlook/notification-text.ts';
+import { officeAddinsAllowed } from '../../addin/build/officeaddins-allowed.ts';
+import { pinnedPolicySetting } from '../../addin/build/pinned-policy-setting.ts';
 
 const template = readFileSync(new URL('../../manifest.xml', import.meta.url), 'utf8');
 
@@ -62,6 +64,11 @@ describe('checkManifest finds broken manifests', () => {
     expect(broken(/<FreeTextLabel[^>]*\/>/, '')).toMatch(/free-text/);
   });
 
+  it('requires one <Id> that is a GUID', () => {
+    expect(broken(/<Id>[^<]*<\/Id>/, '<Id>ringfence</Id>')).toMatch(/<Id> "ringfence" is not a GUID/);
+    expect(broken(/<Id>[^<]*<\/Id>/, '')).toMatch(/0 <Id> elements/);
+  });
+
   it('enforces the string length limits', () => {
     expect(broken('DefaultValue="Report scam"', `DefaultValue="${'x'.repeat(126)}"`)).toMatch(/short string "Report\.Label" is over 125/);
   });
@@ -77,15 +84,50 @@ describe('fillManifest', () => {
     expect(() => parseManifest(filled)).not.toThrow();
   });
 
-  it('encodes an absolute policy URL so the manifest stays well-formed', () => {
-    const filled = fillManifest(template, { baseUrl: 'https://addins.example.com/', policy: 'https://config.example.com/p.json?a=1&b=2' });
-    expect(filled).toContain('policy=https%3A%2F%2Fconfig.example.com%2Fp.json%3Fa%3D1%26b%3D2');
+  it('encodes an absolute same-origin policy URL so the manifest stays well-formed', () => {
+    const filled = fillManifest(template, { baseUrl: 'https://addins.example.com/', policy: 'https://addins.example.com/config/p.json?a=1&b=2' });
+    expect(filled).toContain('policy=https%3A%2F%2Faddins.example.com%2Fconfig%2Fp.json%3Fa%3D1%26b%3D2');
     expect(checkManifest(filled, 'https://addins.example.com/').problems).toEqual([]);
+  });
+
+  it('refuses a policy variant on another origin (the add-in would refuse it too)', () => {
+    expect(() => fillManifest(template, { baseUrl: 'https://addins.example.com/', policy: 'https://config.example.com/p.json' })).toThrow(/not on the add-in's origin.*RINGFENCE_POLICY_URL/);
+  });
+
+  it('without a policy variant, leaves the policy to the one pinned at build time', () => {
+    const filled = fillManifest(template, { baseUrl: 'https://addins.example.com/' });
+    expect(filled).not.toMatch(/\?policy=/);
+    expect(filled).toContain('<bt:Url id="ReportScript.Url" DefaultValue="https://addins.example.com/report.js"/>');
+    expect(checkManifest(filled, 'https://addins.example.com/').problems).toEqual([]);
+  });
+
+  it('gives a policy variant its own <Id> (the admin centre keys add-ins by Id)', () => {
+    const id = 'A1B2C3D4-0000-4000-8000-000000000042';
+    const filled = fillManifest(template, { baseUrl: 'https://addins.example.com/', policy: 'policy-finance.json', id });
+    expect(filled).toContain(`<Id>${id.toLowerCase()}</Id>`);
+    expect(filled.match(/<Id>/g)).toHaveLength(1);
+    expect(checkManifest(filled, 'https://addins.example.com/').problems).toEqual([]);
+    expect(() => fillManifest(template, { baseUrl: 'https://addins.example.com/', id: 'finance' })).toThrow(/ADDIN_ID must be a GUID/);
   });
 
   it('refuses a base URL Outlook would not load', () => {
     expect(() => normaliseBaseUrl('http://addins.example.com/')).toThrow(/https/);
     expect(() => normaliseBaseUrl('not a url')).toThrow(/not a URL/);
     expect(() => normaliseBaseUrl('https://a.example/?x=1')).toThrow(/query/);
+  });
+});
+
+describe('build settings', () => {
+  it('pins an https policy URL, relative to the add-in or absolute, and refuses anything else', () => {
+    expect(pinnedPolicySetting(undefined, 'https://addins.example.com/')).toBe('policy.json');
+    expect(pinnedPolicySetting('policies/all.json', 'https://addins.example.com/')).toBe('policies/all.json');
+    expect(pinnedPolicySetting('https://config.example.com/p.json', 'https://addins.example.com/')).toBe('https://config.example.com/p.json');
+    expect(() => pinnedPolicySetting('http://config.example.com/p.json', 'https://addins.example.com/')).toThrow(/https/);
+  });
+
+  it('lists report.js, with and without its query, in microsoft-officeaddins-allowed.json', () => {
+    const json = JSON.parse(officeAddinsAllowed(['https://addins.example.com/ringfence/report.js?policy=policy-finance.json']));
+    expect(json).toEqual({ allowed: ['https://addins.example.com/ringfence/report.js', 'https://addins.example.com/ringfence/report.js?policy=policy-finance.json'] });
+    expect(JSON.parse(officeAddinsAllowed(['https://addins.example.com/report.js']))).toEqual({ allowed: ['https://addins.example.com/report.js'] });
   });
 });

@@ -23,17 +23,30 @@ const memoryCache = (initial: string | null = null): PolicyCache & { value: stri
 };
 
 describe('policyUrlFor', () => {
-  it('reads the policy query parameter relative to the add-in’s own URL', () => {
+  it('reads a policy variant from the add-in’s own origin, relative or absolute', () => {
     expect(policyUrlFor('https://addins.example.com/ringfence/taskpane.html?policy=policy-finance.json').url).toBe('https://addins.example.com/ringfence/policy-finance.json');
-    expect(policyUrlFor('https://addins.example.com/ringfence/taskpane.html').url).toBe('https://addins.example.com/ringfence/policy.json');
-    expect(policyUrlFor('https://addins.example.com/report.js?policy=https%3A%2F%2Fconfig.example.com%2Fp.json').url).toBe('https://config.example.com/p.json');
+    expect(policyUrlFor('https://addins.example.com/report.js?policy=https%3A%2F%2Faddins.example.com%2Fconfig%2Fp.json')).toEqual({ url: 'https://addins.example.com/config/p.json' });
+    expect(policyUrlFor('http://127.0.0.1:4000/taskpane.html?policy=p.json').url).toBe('http://127.0.0.1:4000/p.json');
   });
 
-  it('refuses a plain-http policy except on loopback', () => {
-    const result = policyUrlFor('https://addins.example.com/taskpane.html?policy=http://evil.example/p.json');
-    expect(result.url).toBe('https://addins.example.com/policy.json');
-    expect(result.problem).toMatch(/not https/);
-    expect(policyUrlFor('http://127.0.0.1:4000/taskpane.html?policy=p.json').url).toBe('http://127.0.0.1:4000/p.json');
+  it('uses the policy pinned at build time when the URL names none', () => {
+    expect(policyUrlFor('https://addins.example.com/ringfence/taskpane.html').url).toBe('https://addins.example.com/ringfence/policy.json');
+    expect(policyUrlFor('https://addins.example.com/ringfence/taskpane.html', 'https://config.example.com/ringfence.json').url).toBe('https://config.example.com/ringfence.json');
+  });
+
+  it('refuses a policy on any other origin, says so plainly, and keeps the pinned one', () => {
+    for (const page of [
+      'https://addins.example.com/ringfence/taskpane.html?policy=https://evil.example/p.json',
+      'https://addins.example.com/ringfence/report.js?policy=https%3A%2F%2Fevil.example%2Fp.json',
+      'https://addins.example.com/ringfence/taskpane.html?policy=//evil.example/p.json',
+      'https://addins.example.com/ringfence/taskpane.html?policy=http://addins.example.com/p.json',
+    ]) {
+      const result = policyUrlFor(page);
+      expect(result.url, page).toBe('https://addins.example.com/ringfence/policy.json');
+      expect(result.problem, page).toMatch(/^Ignored the policy \S*evil\.example\/p\.json|^Ignored the policy http:\/\/addins/);
+      expect(result.problem).toContain('only a policy on the add-in’s own site (https://addins.example.com) is accepted');
+    }
+    expect(policyUrlFor('https://addins.example.com/t.html?policy=https://evil.example/p.json', 'https://config.example.com/p.json').url).toBe('https://config.example.com/p.json');
   });
 });
 
