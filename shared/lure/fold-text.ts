@@ -10,11 +10,18 @@ export interface FoldedText {
   origin: Int32Array;
 }
 
-const HOMOGLYPHS: Record<string, string> = homoglyphData.map;
+/** Source character → its fold, from the generated table (UTS #39 confusables plus hand-picked folds). */
+const HOMOGLYPHS: Readonly<Record<string, string>> = invert(homoglyphData.fold);
 const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 const MARKS = /\p{M}/gu;
 const SPACE = /^\s$/u;
 const cache = new Map<number, string>();
+
+function invert(byFold: Record<string, string>): Record<string, string> {
+  const map: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [folded, sources] of Object.entries(byFold)) for (const source of sources) map[source] = folded;
+  return map;
+}
 
 /** Folds one code point; cached because mail uses few distinct non-ASCII characters. */
 function foldCodePoint(cp: number): string {

@@ -1,26 +1,27 @@
-/** Second-level labels under which names are registered (example.co.uk): enough for lookalike checks. */
-const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go']);
+import { getDomainWithoutSuffix } from 'tldts';
+import { foldDomainLabel } from './fold-domain.ts';
 
-/** The label an organisation registered: `example` in mail.example.co.uk. */
+/**
+ * The label an organisation registered: `example` in mail.example.co.uk, `githubsupport` in
+ * githubsupport.pages.dev. Uses the Public Suffix List with its private section (pages.dev, netlify.app),
+ * where anyone can register a name. Falls back to the last-but-one label for hosts the list does not know.
+ */
 export function registeredLabel(domain: string): string {
-  const labels = domain.toLowerCase().replace(/\.$/, '').split('.');
-  if (labels.length < 2) return labels[0] ?? '';
-  const second = labels[labels.length - 2] ?? '';
-  const top = labels[labels.length - 1] ?? '';
-  if (labels.length >= 3 && top.length === 2 && SECOND_LEVEL.has(second)) return labels[labels.length - 3] ?? '';
-  return second;
+  const host = domain.toLowerCase().replace(/\.$/, '');
+  const label = getDomainWithoutSuffix(host, { allowPrivateDomains: true });
+  if (label) return label.split('.').pop() ?? label;
+  const labels = host.split('.');
+  return labels.length < 2 ? (labels[0] ?? '') : (labels[labels.length - 2] ?? '');
 }
 
-/** Folds the usual look-alike spellings (digits for letters, rn for m, vv for w) so "g1thub" reads "github". */
+/**
+ * Folds the usual look-alike spellings so "g1thub", "gіtһub" (Cyrillic) and "xn--gthub-…" read "github":
+ * Unicode confusables (UTS #39) and leetspeak through foldDomainLabel, then rn for m and vv for w.
+ */
 export function foldLookalike(text: string): string {
-  return text
-    .toLowerCase()
+  return foldDomainLabel(text)
     .replace(/rn/g, 'm')
     .replace(/vv/g, 'w')
-    .replace(/[0]/g, 'o')
-    .replace(/[1!|]/g, 'l')
-    .replace(/3/g, 'e')
-    .replace(/5/g, 's')
     .replace(/[^a-z0-9]/g, '');
 }
 
