@@ -2,6 +2,7 @@ import { UsageError } from './args.ts';
 
 const USAGE = `usage:
   ringfence scan [--json] [--feed FILE_OR_URL]... [--policy FILE] PATH...
+  ringfence eval [--json] [--feed FILE_OR_URL]... [--policy FILE] [--split tune|validate|all] --labels MANIFEST.tsv DIR
   ringfence cluster [--json] PATH...
   ringfence feed validate FILE
   ringfence feed build [--from-cluster FILE] [--name NAME] [--out FILE] [INPUT...]
@@ -11,6 +12,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./commands/scan.ts')).run,
+  eval: async () => (await import('./commands/eval.ts')).run,
   cluster: async () => (await import('./commands/cluster.ts')).run,
   feed: async () => (await import('./commands/feed.ts')).run,
   serve: async () => (await import('./commands/serve.ts')).run,
