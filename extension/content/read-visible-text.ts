@@ -1,9 +1,16 @@
 // Reads a rendered message body: visible text (what the reader sees), hidden text (kept apart, never
-// dialled), and links. Bounded, so a huge message cannot stall the page.
+// dialled), and links. Bounded, so a huge message cannot stall the page, and padded so it cannot blind it:
+// caps count only what is rendered (collapsed whitespace, short runs of invisible characters), hidden
+// subtrees are read in one go without being walked, and past a cap the later text is kept (scams put the
+// number at the end).
 import type { Link } from '../../shared/types.ts';
+import { VisibleTextSink } from './visible-text-sink.ts';
 
 export const MAX_TEXT_CHARS = 200_000;
-const MAX_ELEMENTS = 20_000;
+/** Elements whose computed style is read; past this, visibility is judged from the markup alone. */
+const MAX_STYLED_ELEMENTS = 10_000;
+/** Nodes walked at all; past this, the end of the body's text stands in for the rest. */
+const MAX_NODES = 1_000_000;
 const MAX_LINKS = 500;
 
 export interface BodyText {
@@ -13,55 +20,84 @@ export interface BodyText {
 }
 
 const BLOCK_DISPLAYS = /^(block|flex|grid|list-item|table|table-row|table-caption|flow-root)$/;
-const CELL_DISPLAYS = /^table-cell$/;
+const BLOCK_TAGS = /^(P|DIV|LI|TR|TABLE|UL|OL|H[1-6]|BLOCKQUOTE|SECTION|ARTICLE|HEADER|FOOTER|PRE|DL|DT|DD|CENTER|ADDRESS)$/;
+const CELL_TAGS = /^(TD|TH)$/;
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RINGFENCE-BANNER', 'HEAD']);
+const PRE_WHITE_SPACE = /^(pre|pre-wrap|pre-line|break-spaces)$/;
+
+/** What happens after an element's children were read. */
+type After = '\n' | '\t' | '';
+type Step = { node: Node; pre: boolean } | { after: After };
 
 export function readVisibleText(root: Element): BodyText {
-  const visible: string[] = [];
+  const visible = new VisibleTextSink(MAX_TEXT_CHARS);
   const hidden: string[] = [];
-  let visibleLength = 0;
   let hiddenLength = 0;
-  let elements = 0;
+  let styled = 0;
+  let nodes = 0;
 
-  const pushVisible = (s: string) => {
-    if (visibleLength >= MAX_TEXT_CHARS) return;
-    visible.push(s);
-    visibleLength += s.length;
+  const addHidden = (text: string) => {
+    if (hiddenLength >= MAX_TEXT_CHARS || !text.trim()) return;
+    const part = text.slice(0, MAX_TEXT_CHARS - hiddenLength);
+    hidden.push(part);
+    hiddenLength += part.length;
   };
 
-  const walk = (node: Node, hiddenAncestor: boolean): void => {
+  // Depth-first, with an explicit stack: deeply nested markup cannot overflow the call stack.
+  const stack: Step[] = [{ node: root, pre: false }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('after' in step) {
+      if (step.after) visible.separator(step.after);
+      continue;
+    }
+    if (++nodes > MAX_NODES) {
+      visible.tail(root.textContent ?? '');
+      break;
+    }
+    const { node, pre } = step;
     if (node.nodeType === Node.TEXT_NODE) {
-      const value = node.nodeValue ?? '';
-      if (!value) return;
-      if (hiddenAncestor) {
-        if (hiddenLength < MAX_TEXT_CHARS) {
-          hidden.push(value);
-          hiddenLength += value.length;
-        }
-      } else pushVisible(value);
-      return;
+      visible.text(node.nodeValue ?? '', pre);
+      continue;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    if (node.nodeType !== Node.ELEMENT_NODE) continue;
     const el = node as Element;
-    if (SKIPPED_TAGS.has(el.tagName) || ++elements > MAX_ELEMENTS) return;
-    if (visibleLength >= MAX_TEXT_CHARS && hiddenLength >= MAX_TEXT_CHARS) return;
+    if (SKIPPED_TAGS.has(el.tagName)) continue;
     if (el.tagName === 'BR') {
-      if (!hiddenAncestor) pushVisible('\n');
-      return;
+      visible.separator('\n');
+      continue;
     }
-    const style = hiddenAncestor ? null : getComputedStyle(el);
-    const isHidden = hiddenAncestor || (style !== null && isHiddenElement(el, style));
-    const display = style?.display ?? '';
-    const block = !isHidden && BLOCK_DISPLAYS.test(display);
-    if (block) pushVisible('\n');
-    for (let child = el.firstChild; child; child = child.nextSibling) walk(child, isHidden);
-    if (block) pushVisible('\n');
-    else if (!isHidden && CELL_DISPLAYS.test(display)) pushVisible('\t');
-  };
+    // Empty elements (<wbr>, <img>, <p></p>) show no text: not worth a style read, and not counted.
+    if (!el.firstChild) continue;
 
-  walk(root, false);
+    let after: After;
+    let childPre = pre;
+    if (styled < MAX_STYLED_ELEMENTS) {
+      styled++;
+      const style = getComputedStyle(el);
+      if (isHiddenElement(el, style)) {
+        addHidden(el.textContent ?? '');
+        continue;
+      }
+      childPre = PRE_WHITE_SPACE.test(style.whiteSpace);
+      after = BLOCK_DISPLAYS.test(style.display) ? '\n' : style.display === 'table-cell' ? '\t' : '';
+    } else {
+      if (isHiddenByMarkup(el)) {
+        addHidden(el.textContent ?? '');
+        continue;
+      }
+      childPre = pre || el.tagName === 'PRE';
+      after = BLOCK_TAGS.test(el.tagName) ? '\n' : CELL_TAGS.test(el.tagName) ? '\t' : '';
+    }
+    if (after === '\n') visible.separator('\n');
+    stack.push({ after });
+    const children: Step[] = [];
+    for (let child: ChildNode | null = el.firstChild; child; child = child.nextSibling) children.push({ node: child, pre: childPre });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+
   return {
-    text: tidy(visible.join('')).slice(0, MAX_TEXT_CHARS),
+    text: tidy(visible.result()),
     hiddenText: tidy(hidden.join(' ')).slice(0, MAX_TEXT_CHARS),
     links: readLinks(root),
   };
@@ -76,6 +112,13 @@ function isHiddenElement(el: Element, style: CSSStyleDeclaration): boolean {
     return el.getClientRects().length === 0 || (el as HTMLElement).offsetHeight === 0;
   }
   return sameColour(style.color, style.backgroundColor);
+}
+
+/** Past the style budget: the hidden attribute and inline display:none / visibility:hidden. */
+function isHiddenByMarkup(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const inline = (el.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+  return /(^|;)(display:none|visibility:hidden|opacity:0(;|$)|font-size:[01](px|pt)?(;|$))/.test(inline);
 }
 
 function sameColour(fg: string, bg: string): boolean {
