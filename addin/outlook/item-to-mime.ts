@@ -1,10 +1,9 @@
 // When the client cannot hand over the .eml (Mailbox < 1.14, or getAsFileAsync failed), the add-in rebuilds a
-// one-part MIME message from what it can read, so the body goes through the same parser as an .eml file.
+// one-part MIME message from the item's properties and body, so the body goes through the same parser as an
+// .eml file. The headers as received (Mailbox 1.8) are parsed apart (header-envelope.ts).
 import { bytesToBase64 } from './base64.ts';
 
 export interface ItemFields {
-  /** Header block from getAllInternetHeadersAsync, or null where unavailable. */
-  internetHeaders: string | null;
   subject: string;
   from: { name: string; address: string } | null;
   to: { name: string; address: string }[];
@@ -13,40 +12,16 @@ export interface ItemFields {
   body: { kind: 'html' | 'text'; content: string };
 }
 
-/** Headers that describe the original MIME structure, which the rebuilt message replaces. */
-const STRUCTURE_HEADERS = /^(content-[a-z-]+|mime-version)$/i;
-
 export function itemToMime(fields: ItemFields): Uint8Array {
-  const lines: string[] = [];
-  if (fields.internetHeaders !== null) {
-    lines.push(...keepNonStructural(fields.internetHeaders));
-  } else {
-    lines.push(`Subject: ${encodeWord(fields.subject)}`);
-    if (fields.from) lines.push(`From: ${formatAddress(fields.from)}`);
-    if (fields.to.length) lines.push(`To: ${fields.to.map(formatAddress).join(', ')}`);
-    if (fields.date && !Number.isNaN(fields.date.getTime())) lines.push(`Date: ${fields.date.toUTCString()}`);
-    if (fields.messageId) lines.push(`Message-ID: ${oneLine(fields.messageId)}`);
-  }
+  const lines: string[] = [`Subject: ${encodeWord(fields.subject)}`];
+  if (fields.from) lines.push(`From: ${formatAddress(fields.from)}`);
+  if (fields.to.length) lines.push(`To: ${fields.to.map(formatAddress).join(', ')}`);
+  if (fields.date && !Number.isNaN(fields.date.getTime())) lines.push(`Date: ${fields.date.toUTCString()}`);
+  if (fields.messageId) lines.push(`Message-ID: ${oneLine(fields.messageId)}`);
   const mediaType = fields.body.kind === 'html' ? 'text/html' : 'text/plain';
   lines.push('MIME-Version: 1.0', `Content-Type: ${mediaType}; charset=utf-8`, 'Content-Transfer-Encoding: base64', '');
   const body = bytesToBase64(new TextEncoder().encode(fields.body.content)).replace(/.{1,76}/g, '$&\r\n');
   return new TextEncoder().encode(lines.join('\r\n') + '\r\n' + body);
-}
-
-function keepNonStructural(block: string): string[] {
-  const kept: string[] = [];
-  let keeping = false;
-  for (const line of block.split(/\r?\n/)) {
-    if (line === '') break;
-    if (/^[ \t]/.test(line)) {
-      if (keeping) kept.push(line);
-      continue;
-    }
-    const name = line.slice(0, Math.max(line.indexOf(':'), 0)).trim();
-    keeping = name !== '' && !STRUCTURE_HEADERS.test(name);
-    if (keeping) kept.push(line);
-  }
-  return kept;
 }
 
 function formatAddress(address: { name: string; address: string }): string {

@@ -1,11 +1,12 @@
 // Reads the open Outlook item into a MailMessage: the whole .eml where the client can give it (Mailbox 1.14),
-// else body + internet headers (1.8) + attachment metadata, through the same MIME parser either way.
+// else the body rebuilt as a one-part message, the internet header block (1.8) and attachment metadata,
+// each through the same MIME parser as an .eml.
 import type { Attachment, MailMessage } from '../../shared/types.ts';
 import { base64ToBytes } from './base64.ts';
+import { parseHeaderBlock, withEnvelope } from './header-envelope.ts';
 import { itemToMime, type ItemFields } from './item-to-mime.ts';
 import { OfficeApiError, officeCall } from './office-async.ts';
 import { supports, type OfficeLike, type ReadItem } from './office-like.ts';
-import { parseHeaderBlock } from './parse-header-block.ts';
 
 export class NoItemError extends Error {
   constructor() {
@@ -58,26 +59,30 @@ export async function readMessage(office: OfficeLike, options: ReadOptions): Pro
       warnings.push(`Could not read the whole message (${(error as Error).message}); checked its body and headers instead.`);
     }
   }
-  const fields = await readFields(office, item, warnings, options.timeoutMs);
-  const message = await options.parseEml(itemToMime(fields));
-  message.headers = fields.internetHeaders === null ? [] : parseHeaderBlock(fields.internetHeaders);
+  const fields = await readFields(office, item, options.timeoutMs);
+  let message: MailMessage = { ...(await options.parseEml(itemToMime(fields))), headers: [] }; // the rebuilt message's headers are not the message's
+  const envelope = await readEnvelope(office, item, options, warnings);
+  if (envelope) message = withEnvelope(message, envelope);
   message.attachments = await attachmentsOf(office, item, warnings, options.timeoutMs);
   return { message, source: 'item', warnings };
 }
 
-async function readFields(office: OfficeLike, item: ReadItem, warnings: string[], timeoutMs?: number): Promise<ItemFields> {
-  const body = await readBody(office, item, timeoutMs);
-  let internetHeaders: string | null = null;
-  if (supports(office, '1.8') && typeof item.getAllInternetHeadersAsync === 'function') {
-    try {
-      internetHeaders = await officeCall<string>(office, 'getAllInternetHeadersAsync', (cb) => item.getAllInternetHeadersAsync(cb), timeoutMs);
-    } catch (error) {
-      warnings.push(`Could not read the message headers (${(error as Error).message}).`);
-    }
+/** Headers, sender and recipients as received (Mailbox 1.8), parsed like an .eml; null where unavailable. */
+async function readEnvelope(office: OfficeLike, item: ReadItem, options: ReadOptions, warnings: string[]): Promise<MailMessage | null> {
+  if (!supports(office, '1.8') || typeof item.getAllInternetHeadersAsync !== 'function') return null;
+  try {
+    const block = await officeCall<string>(office, 'getAllInternetHeadersAsync', (cb) => item.getAllInternetHeadersAsync(cb), options.timeoutMs);
+    return await parseHeaderBlock(block ?? '', options.parseEml);
+  } catch (error) {
+    warnings.push(`Could not read the message headers (${(error as Error).message}).`);
+    return null;
   }
+}
+
+async function readFields(office: OfficeLike, item: ReadItem, timeoutMs?: number): Promise<ItemFields> {
+  const body = await readBody(office, item, timeoutMs);
   const from = item.from ?? item.sender;
   return {
-    internetHeaders,
     subject: item.subject ?? '',
     from: from ? { name: from.displayName ?? '', address: from.emailAddress ?? '' } : null,
     to: (item.to ?? []).map((a) => ({ name: a.displayName ?? '', address: a.emailAddress ?? '' })),

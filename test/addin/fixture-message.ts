@@ -1,6 +1,7 @@
 // Turns a fixture .eml into what a fake Outlook item answers: the .eml itself, its header block, its bodies.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { addressParser, decodeWords } from 'postal-mime';
 import type { FakeMessage } from './fake-office.ts';
 
 export const SCAM_EML_PATH = fileURLToPath(new URL('../fixtures/addin/geek-squad-renewal.eml', import.meta.url));
@@ -16,11 +17,12 @@ export function fakeMessageFromEml(path = SCAM_EML_PATH): FakeMessage {
     const match = new RegExp(`Content-Type: ${type}[^\\r\\n]*\\r\\nContent-Transfer-Encoding: base64\\r\\n\\r\\n([A-Za-z0-9+/=\\r\\n]+)`).exec(text);
     return match ? Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64').toString('utf8') : '';
   };
-  const from = /^"?([^"<]*)"?\s*<([^>]+)>/.exec(header('From'));
+  // As Outlook hands them over: parsed, display names decoded.
+  const mailboxes = (value: string) => addressParser(value, { flatten: true }).map((a) => ({ displayName: decodeWords(a.name ?? ''), emailAddress: a.address ?? '' }));
   return {
-    subject: header('Subject'),
-    from: from ? { displayName: from[1]!.trim(), emailAddress: from[2]! } : null,
-    to: [{ displayName: '', emailAddress: header('To') }],
+    subject: decodeWords(header('Subject')),
+    from: mailboxes(header('From'))[0] ?? null,
+    to: mailboxes(header('To')),
     dateTimeCreated: new Date(header('Date')).toISOString(),
     internetMessageId: header('Message-ID'),
     emlBase64: raw.toString('base64'),

@@ -52,7 +52,7 @@ describe('readMessage on Mailbox 1.8 (body + internet headers)', () => {
     expect(result.message.from?.address).toBe('billing-noreply@renewals-gs-support.com');
     expect(result.message.messageId).toContain('7730912284@renewals-gs-support.com');
     const received = result.message.headers.find((h) => h.name === 'Received');
-    expect(received?.value).toMatch(/^from mail\.renewals-gs-support\.com .* by mx\.example\.com .*for <jane\.doe@example\.com>/);
+    expect(received?.value).toMatch(/^from mail\.renewals-gs-support\.com .*\s+by mx\.example\.com .*\s+for <jane\.doe@example\.com>/);
     expect(result.message.headers.some((h) => /^content-type$/i.test(h.name))).toBe(true); // as received: multipart/alternative
     expect(result.message.headers.find((h) => /^content-type$/i.test(h.name))?.value).toMatch(/multipart\/alternative/);
     expect(result.message.text).toContain('call our billing');
@@ -78,6 +78,66 @@ describe('readMessage on Mailbox 1.8 (body + internet headers)', () => {
     expect(result.warnings.join(' ')).toMatch(/headers/);
     expect(result.message.subject).toBe(scam.subject);
     expect(result.message.text).toContain('call our billing');
+  });
+});
+
+describe('headers on both paths come from the MIME parser (postal-mime)', () => {
+  const headerBlock = [
+    'Received: from mail.evil.example (mail.evil.example [203.0.113.9])\r\n\tby mx.example.com with ESMTPS id 42;\r\n\tMon, 16 Nov 2026 09:13:58 +0000',
+    'Authentication-Results: mx.example.com;\r\n\tspf=fail smtp.mailfrom=evil.example;\r\n\tdkim=none',
+    'From: "noreply@github.com" <attacker@evil.example>',
+    'Reply-To: =?utf-8?q?GitHub_Support?= <help@evil.example>,\r\n "Billing, Team" <billing@evil.example>',
+    'To: jane.doe@example.com',
+    'Subject: =?utf-8?q?Security_alert_for_your_account?=',
+    'Date: Mon, 16 Nov 2026 09:13:58 +0000',
+    'Message-ID: <spoof-1@evil.example>',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    '',
+  ].join('\r\n');
+  const spoof: FakeMessage = {
+    subject: 'Security alert for your account',
+    from: { displayName: 'noreply@github.com', emailAddress: 'attacker@evil.example' },
+    to: [{ displayName: '', emailAddress: 'jane.doe@example.com' }],
+    dateTimeCreated: '2026-11-16T09:13:58.000Z',
+    internetMessageId: '<spoof-1@evil.example>',
+    emlBase64: Buffer.from(`${headerBlock}Please call GitHub support at +1 808 402 7719.\r\n`).toString('base64'),
+    headers: headerBlock,
+    text: 'Please call GitHub support at +1 808 402 7719.',
+  };
+
+  it('reads a spoofed display name as the real address on the .eml path and the header path', async () => {
+    for (const mailboxVersion of ['1.14', '1.8']) {
+      const result = await read(createFakeOffice({ mailboxVersion, message: spoof }));
+      expect(result.source).toBe(mailboxVersion === '1.14' ? 'eml' : 'item');
+      expect(result.message.from, mailboxVersion).toEqual({ address: 'attacker@evil.example', name: 'noreply@github.com' });
+      expect(result.message.replyTo, mailboxVersion).toEqual([
+        { address: 'help@evil.example', name: 'GitHub Support' },
+        { address: 'billing@evil.example', name: 'Billing, Team' },
+      ]);
+      expect(result.message.subject, mailboxVersion).toBe('Security alert for your account');
+    }
+  });
+
+  it('gives the header path exactly the headers the .eml path reads (folding, order, values)', async () => {
+    for (const message of [spoof, scam]) {
+      const whole = await read(createFakeOffice({ mailboxVersion: '1.14', message }));
+      const fromBlock = await read(createFakeOffice({ mailboxVersion: '1.8', message }));
+      expect(fromBlock.source).toBe('item');
+      expect(fromBlock.message.headers).toEqual(whole.message.headers);
+      expect(fromBlock.message.messageId).toBe(whole.message.messageId);
+      expect(fromBlock.message.date).toBe(whole.message.date);
+      expect(fromBlock.message.to).toEqual(whole.message.to);
+    }
+  });
+
+  it('says so, and keeps the item’s own fields, when the header block is not a header block', async () => {
+    const result = await read(createFakeOffice({ mailboxVersion: '1.8', message: { ...spoof, headers: '\tnot a header block\r\n' } }));
+    expect(result.message.headers).toEqual([]);
+    expect(result.warnings.join(' ')).toMatch(/headers/);
+    expect(result.message.from).toEqual({ address: 'attacker@evil.example', name: 'noreply@github.com' });
+    expect(result.message.subject).toBe('Security alert for your account');
   });
 });
 
