@@ -8,6 +8,7 @@ import { reportMessage } from './report-message.ts';
 import { flushOutbox, OUTBOX_ALARM } from './outbox-runner.ts';
 import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
 import { readStatus } from './status.ts';
+import { parseHeaderBlock } from './parse-header-block.ts';
 import { rejudgeOpenMessages } from './rejudge-tabs.ts';
 
 browser.runtime.onMessage.addListener((request: unknown, sender: Runtime.MessageSender) => {
@@ -49,6 +50,8 @@ async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
         return { ok: true, value: null };
       case 'scan':
         return { ok: true, value: await scanMessage(request.message) };
+      case 'parse-headers':
+        return { ok: true, value: await parseHeaderBlock(String(request.raw)) };
       case 'report':
         return { ok: true, value: await reportMessage(request) };
       case 'status':

@@ -20,6 +20,7 @@ export type BackgroundRequest =
       verdict: Pick<Verdict, 'level' | 'reasons' | 'phones' | 'brands'>;
       message: MessageIdentity;
     }
+  | { type: 'parse-headers'; raw: string }
   | { type: 'hello' }
   | { type: 'status' }
   | { type: 'sync-now' }

@@ -130,6 +130,56 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     await plain.close();
   });
 
+  it('is not blinded by padding: 20,001 <wbr>, a hidden div of 20,001 <p> and 200,001 spaces before a feed number', async () => {
+    const padded = await h.context.newPage();
+    const padding = `${'<wbr>'.repeat(20_001)}<div style="display:none">${'<p>x</p>'.repeat(20_001)}</div>${' '.repeat(200_001)}`;
+    await padded.route('https://mail.google.com/mail/u/2/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>Gmail</title><div role="main"><h2 class="hP">Account notice</h2>
+          <div class="adn ads" data-message-id="#msg-f:43"><span class="gD" email="billing@mailhub.example" name="Billing">Billing</span>
+          <div class="ii gt"><div class="a3s aiL">${padding}<p>Questions about this charge? Call 1-804-713-4598.</p></div></div></div></div>`,
+      }),
+    );
+    await padded.goto('https://mail.google.com/mail/u/2/#inbox/43');
+    const host = padded.locator('[data-message-id="#msg-f:43"] ringfence-banner');
+    await host.waitFor({ timeout: 10_000 });
+    expect(await host.getAttribute('data-level')).toBe('danger');
+    await expect(padded.locator('[data-message-id="#msg-f:43"] ringfence-banner [data-code="feed-number"]').count()).resolves.toBe(1);
+    await padded.close();
+  });
+
+  it('reads the sender from "Show original" through postal-mime in the worker: an address-shaped name stays a name', async () => {
+    const spoofed = await h.context.newPage();
+    let originals = 0;
+    await spoofed.route('https://mail.google.com/mail/u/3/**', (route) => {
+      const url = new URL(route.request().url());
+      if (url.searchParams.get('view') === 'om') {
+        originals++;
+        const raw = ['From: "noreply@github.com" <attacker@evil.example>', 'Reply-To: noreply@github.com <attacker@evil.example>',
+          'Subject: [acme/app] Invoice', 'Message-ID: <spoof-44@evil.example>', '', 'body'].join('\r\n');
+        return route.fulfill({ contentType: 'text/html', body: `<pre id="raw_message_text">${raw.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>` });
+      }
+      return route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>Gmail</title><div role="main"><h2 class="hP">[acme/app] Invoice</h2>
+          <div class="adn ads" data-message-id="#msg-f:44"><div class="ii gt"><div class="a3s aiL">Your PayPal invoice is due.
+          To cancel call 1-804-713-4598.</div></div></div></div>`,
+      });
+    });
+    await spoofed.goto('https://mail.google.com/mail/u/3/#inbox/44');
+    const sel = '[data-message-id="#msg-f:44"] ringfence-banner';
+    await spoofed.locator(sel).waitFor({ timeout: 5_000 });
+    await expect.poll(() => originals, { timeout: 5_000 }).toBeGreaterThan(0);
+    await spoofed.waitForTimeout(1_000);
+    await spoofed.locator(`${sel} button.report-message`).click();
+    const report = await h.reports.waitFor((r) => (r.body.message as { messageId?: string }).messageId === '<spoof-44@evil.example>', 10_000);
+    expect((report.body.message as { from: string }).from).toBe('attacker@evil.example');
+    // The later tests count "message" reports: this one is not theirs.
+    h.reports.received.splice(h.reports.received.indexOf(report), 1);
+    await spoofed.close();
+  });
+
   it('renders mail text as text, expands details and dismisses by keyboard', async () => {
     await openThread('invoice');
     const toggle = page.locator(`${banner(1)} button.details-toggle`);

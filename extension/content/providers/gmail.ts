@@ -2,13 +2,16 @@
 // subject h2.hP, sender span.gD[email], recipients span.g2[email], date span.g3[title], body div.a3s.
 // Headers come from Gmail's "Show original" view of the same message, where Gmail serves it; the banner
 // does not wait for them: the message is judged again when they arrive.
-import type { Address, Header, MailMessage } from '../../../shared/types.ts';
+import type { Address, MailMessage } from '../../../shared/types.ts';
 import { readVisibleText } from '../read-visible-text.ts';
-import { headerValue, parseRawHeaders, readTextPrefix } from '../raw-headers.ts';
-import { parseAddressText } from '../address-text.ts';
+import { readTextPrefix } from '../read-text-prefix.ts';
+import { ask } from '../../lib/background-client.ts';
+import type { ParsedHeaders } from '../../background/parse-header-block.ts';
 import { registerProvider, type OpenedMessage, type WebmailProvider } from '../registry.ts';
 
 const RAW_LIMIT = 512 * 1024;
+/** Only the header block goes to the worker; the worker caps it again. */
+const HEADER_BLOCK_LIMIT = 256 * 1024;
 
 export const gmail: WebmailProvider = {
   id: 'gmail',
@@ -52,41 +55,43 @@ export const gmail: WebmailProvider = {
   },
 
   async addHeaders({ container }, message, signal) {
-    const headers = await readRawHeaders(container, signal);
-    if (headers.length === 0) return null;
-    const from = addressList(headerValue(headers, 'from'))[0] ?? null;
-    const sender = addressList(headerValue(headers, 'sender'))[0];
+    const block = await readRawHeaderBlock(container, signal);
+    if (!block) return null;
+    // Parsed by postal-mime in the worker: the page only fetches the text.
+    const parsed = await ask<ParsedHeaders>({ type: 'parse-headers', raw: block });
+    if (signal.aborted || parsed.headers.length === 0) return null;
     return {
       ...message,
-      subject: message.subject || (headerValue(headers, 'subject') ?? ''),
-      from: message.from ?? from,
-      ...(sender ? { sender } : {}),
-      replyTo: addressList(headerValue(headers, 'reply-to')),
-      to: message.to.length > 0 ? message.to : addressList(headerValue(headers, 'to')),
-      date: isoDate(headerValue(headers, 'date')) ?? message.date,
-      messageId: headerValue(headers, 'message-id') ?? message.messageId,
-      headers,
+      subject: message.subject || parsed.subject,
+      from: message.from ?? parsed.from,
+      ...(parsed.sender ? { sender: parsed.sender } : {}),
+      replyTo: parsed.replyTo,
+      to: message.to.length > 0 ? message.to : parsed.to,
+      date: parsed.date ?? message.date,
+      messageId: parsed.messageId ?? message.messageId,
+      headers: parsed.headers,
     };
   },
 };
 
-/** Fetches Gmail's "Show original" page for the message and reads its header block; [] when unavailable. */
-async function readRawHeaders(container: Element, signal: AbortSignal): Promise<Header[]> {
+/** Fetches Gmail's "Show original" page for the message and returns its raw header block; '' when unavailable. */
+async function readRawHeaderBlock(container: Element, signal: AbortSignal): Promise<string> {
   const id = permanentId(container);
-  if (!id) return [];
+  if (!id) return '';
   const account = /\/mail\/u\/(\d+)/.exec(location.pathname)?.[1] ?? '0';
   const ik = findIk();
   const base = `/mail/u/${account}/?${ik ? `ik=${encodeURIComponent(ik)}&` : ''}view=om&permmsgid=${encodeURIComponent(id)}`;
   try {
     const response = await fetch(base, { credentials: 'include', signal });
-    if (!response.ok) return [];
+    if (!response.ok) return '';
     const text = await readTextPrefix(response, RAW_LIMIT);
     const raw = (response.headers.get('content-type') ?? '').includes('html')
       ? (new DOMParser().parseFromString(text, 'text/html').querySelector('#raw_message_text, pre')?.textContent ?? '')
       : text;
-    return parseRawHeaders(raw);
+    const end = raw.search(/\r?\n\r?\n/);
+    return (end === -1 ? raw : raw.slice(0, end)).slice(0, HEADER_BLOCK_LIMIT);
   } catch {
-    return [];
+    return '';
   }
 }
 
@@ -125,14 +130,6 @@ function findIk(): string | null {
   const link = document.querySelector('a[href*="ik="]')?.getAttribute('href');
   const fromLink = link ? /[?&]ik=([0-9a-f]{6,16})/.exec(link)?.[1] : undefined;
   return (cachedIk = fromLink ?? null);
-}
-
-function addressList(value: string | undefined): Address[] {
-  if (!value) return [];
-  return value
-    .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
-    .map((part) => parseAddressText(part))
-    .filter((a): a is Address => a !== null);
 }
 
 function isoDate(value: string | null | undefined): string | null {

@@ -3,7 +3,7 @@
 // a div[aria-label="Message body"]. Sender and date sit in the item's header; headers are not in the DOM.
 import type { Address, MailMessage } from '../../../shared/types.ts';
 import { readVisibleText } from '../read-visible-text.ts';
-import { parseAddressText } from '../address-text.ts';
+import { parseAddressList } from '../../lib/addresses.ts';
 import { registerProvider, type OpenedMessage, type WebmailProvider } from '../registry.ts';
 
 const PANE = 'div[aria-label="Reading Pane"], div[aria-label="Reading pane"], [data-app-section="ReadingPane"], div[role="main"]';
@@ -64,7 +64,8 @@ function readSender(container: Element): Address | null {
   for (const el of container.querySelectorAll(SENDER)) {
     const candidates = [el.getAttribute('title'), el.getAttribute('aria-label'), el.textContent];
     for (const text of candidates) {
-      const address = parseAddressText(text);
+      // "From: Name <a@b>" parses as a group named "From" holding the mailbox.
+      const [address] = parseAddressList(text);
       if (address) return { address: address.address, name: address.name.replace(/^From:?\s*/i, '') };
     }
   }
