@@ -16,6 +16,8 @@ export interface PolicyState {
   effective: EffectivePolicy;
   admin: Policy;
   user: Policy;
+  /** Keys the admin policy sets, malformed ones included: the user's value never applies to them. */
+  managedKeys: (keyof Policy)[];
   /** Admin and user settings that were malformed and ignored, one line each. */
   errors: string[];
 }
@@ -61,11 +63,16 @@ async function readPolicy(): Promise<PolicyState> {
   const stored = await browser.storage.local.get(USER_OPTIONS_KEY);
   const admin = validatePolicy(managed);
   const user = validatePolicy(stored[USER_OPTIONS_KEY] ?? {});
+  // A key the admin set stays the admin's even when malformed: the default applies, not the user's value.
   const state: PolicyState = {
-    effective: mergePolicy(admin.policy, user.policy),
+    effective: mergePolicy(admin.policy, user.policy, admin.setKeys),
     admin: admin.policy,
     user: user.policy,
-    errors: [...admin.errors.map((e) => `policy ${e}`), ...user.errors.map((e) => `options ${e}`)],
+    managedKeys: admin.setKeys,
+    errors: [
+      ...admin.errors.map((e) => `managed policy ${e} (the setting stays locked; ask your administrator)`),
+      ...user.errors.map((e) => `options ${e}`),
+    ],
   };
   await browser.storage.local.set({ [POLICY_CACHE_KEY]: state });
   return state;

@@ -17,7 +17,7 @@ export interface ExtensionStatus {
 }
 
 export async function readStatus(): Promise<ExtensionStatus> {
-  const [{ effective, admin, user, errors }, outbox] = await Promise.all([getPolicy(), getOutbox()]);
+  const [{ effective, managedKeys, user, errors }, outbox] = await Promise.all([getPolicy(), getOutbox()]);
   const pending = await outbox.pending();
   return {
     feeds: await listFeedStatus(),
@@ -31,7 +31,7 @@ export async function readStatus(): Promise<ExtensionStatus> {
       ...(e.lastError ? { lastError: e.lastError } : {}),
     })),
     ...(effective.reportEndpoint ? { reportEndpoint: effective.reportEndpoint } : {}),
-    managedKeys: Object.keys(admin) as (keyof Policy)[],
+    managedKeys,
     user,
     policyErrors: errors,
   };

@@ -19,7 +19,7 @@ describe('validatePolicy', () => {
       useBundledFeed: true,
       minimumBannerLevel: 'caution',
     };
-    expect(validatePolicy(example)).toEqual({ policy: example, errors: [] });
+    expect(validatePolicy(example)).toEqual({ policy: example, errors: [], setKeys: expect.arrayContaining(Object.keys(example)) });
   });
 
   it('drops malformed keys with a clear error and keeps the rest', () => {
@@ -36,9 +36,9 @@ describe('validatePolicy', () => {
     expect(errors).toEqual([
       'trustedNumbers: expected a list of strings',
       'feedTtlDays: expected a positive number',
-      'reportEndpoint: expected an http(s) URL',
+      'reportEndpoint: expected an https URL (http only on this computer: 127.0.0.0/8, [::1], localhost)',
       'minimumBannerLevel: expected one of none, caution, warning, danger',
-      'feeds[0]: url: expected an http(s) URL',
+      'feeds[0]: url: expected an https URL (http only on this computer: 127.0.0.0/8, [::1], localhost)',
     ]);
   });
 
@@ -46,6 +46,7 @@ describe('validatePolicy', () => {
     expect(validatePolicy({ defaultRegion: 'UK' })).toEqual({
       policy: {},
       errors: ['defaultRegion: expected a two-letter country code with a telephone numbering plan (e.g. US, GB)'],
+      setKeys: ['defaultRegion'],
     });
   });
 
