@@ -26,8 +26,11 @@ export function buildManifest(target: BrowserTarget, version: string): Record<st
     default_locale: 'en',
     icons: { '16': 'icons/icon-16.png', '48': 'icons/icon-48.png', '128': 'icons/icon-128.png' },
     permissions: ['storage', 'alarms'],
-    // Feeds and the report endpoint are organisation URLs that policy sets at run time; no script runs there.
-    host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Feeds and the report endpoint are organisation URLs that policy sets at run time: the worker fetches
+    // them with CORS (the servers allow the extension's origin), so no host access is asked for at install.
+    // Loopback needs none (a local collector or demo); https origins a user adds are asked for when saved.
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*'],
     content_scripts: CONTENT_SCRIPTS.map((c) => ({
       matches: [...c.matches],
       js: [`content/${c.provider}.js`],

@@ -45,6 +45,9 @@ function Options() {
       setNote(t('optionsInvalid', [errors.join('; ')]));
       return;
     }
+    // Host access for the user's own https feeds, asked for within the click (a server without CORS needs it).
+    const origins = (policy.feeds ?? []).map((f) => new URL(f.url)).filter((u) => u.protocol === 'https:').map((u) => `${u.origin}/*`);
+    if (origins.length > 0) await browser.permissions.request({ origins }).catch(() => false);
     await browser.storage.local.set({ [USER_OPTIONS_KEY]: policy });
     setNote(t('optionsSaved'));
   };

@@ -35,6 +35,12 @@ describe('manifest', () => {
     expect(scripts[0]!.matches).toEqual(['https://mail.google.com/*']);
   });
 
+  it.each(['chromium', 'firefox'] as const)('%s: asks for no host access beyond loopback at install; https only on request', (target) => {
+    const manifest = buildManifest(target, '1');
+    expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+  });
+
   it('managed_schema.json describes every policy key', () => {
     const keys = [...Object.keys(DEFAULT_POLICY), 'reportEndpoint', 'reportMailbox'].sort();
     expect(Object.keys(schema.properties).sort()).toEqual(keys);
