@@ -137,6 +137,8 @@ export interface Policy {
   feeds?: FeedConfig[];
   reportEndpoint?: string;
   reportMailbox?: string;
+  /** Sent as `Authorization: Bearer …` with every report when the report endpoint requires it. */
+  reportToken?: string;
   trustedNumbers?: string[];
   trustedGithubOrgs?: string[];
   trustedJiraSites?: string[];

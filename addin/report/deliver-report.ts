@@ -4,6 +4,7 @@
 import type { Outbox } from '../../shared/browser/outbox.ts';
 import type { ReportPayload } from '../../shared/report/report-payload.ts';
 import { withTimeout } from '../outlook/timeout-signal.ts';
+import { withReportToken } from '../../shared/report/with-report-token.ts';
 import type { ParkedStore } from './parked-store.ts';
 
 /** queued: safe in the outbox, .eml included. parked: saved, but without the .eml the policy asked for. */
@@ -22,12 +23,14 @@ export interface DeliveryEnv {
   timeoutMs?: number;
 }
 
-export async function deliverReport(payload: ReportPayload, endpoint: string, env: DeliveryEnv): Promise<Delivered> {
+/** `reportToken` (the policy's) is sent as `Authorization: Bearer …`. */
+export async function deliverReport(payload: ReportPayload, endpoint: string, env: DeliveryEnv, reportToken?: string): Promise<Delivered> {
+  const fetchFn = withReportToken(env.fetchFn, reportToken);
   if (env.openOutbox) {
     const outbox = await env.openOutbox();
     try {
       await outbox.enqueue(payload);
-      await outbox.flush(endpoint, env.fetchFn);
+      await outbox.flush(endpoint, fetchFn);
       return (await outbox.wasDelivered(payload.id)) ? 'delivered' : 'queued';
     } finally {
       outbox.close();
@@ -35,7 +38,7 @@ export async function deliverReport(payload: ReportPayload, endpoint: string, en
   }
   for (const delay of [0, ...(env.retryDelaysMs ?? [1_000, 4_000])]) {
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    if (await postOnce(payload, endpoint, env.fetchFn, env.timeoutMs ?? 10_000)) return 'delivered';
+    if (await postOnce(payload, endpoint, fetchFn, env.timeoutMs ?? 10_000)) return 'delivered';
   }
   await env.park(payload);
   return 'eml' in payload && (payload as { eml?: unknown }).eml ? 'parked' : 'queued';

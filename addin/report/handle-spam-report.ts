@@ -93,7 +93,7 @@ async function report(
   const endpoint = hosted.policy.reportEndpoint;
   if (!endpoint) return 'not-configured';
   await releaseParked(office, hosted.policy, deps.delivery).catch((error: unknown) => deps.log?.(`Ringfence could not release parked reports: ${(error as Error).message ?? error}`));
-  return deliverReport(payload, endpoint, deps.delivery);
+  return deliverReport(payload, endpoint, deps.delivery, hosted.policy.reportToken);
 }
 
 /** Whole into IndexedDB where it works; else without the .eml into roaming settings. Throws if neither works. */

@@ -14,6 +14,7 @@ import { roamingParkedSource } from '../report/parked-reports.ts';
 import type { ParkedStore } from '../report/parked-store.ts';
 import { releaseParkedReports } from '../report/release-parked.ts';
 import { newId } from '../report/new-id.ts';
+import { withReportToken } from '../../shared/report/with-report-token.ts';
 import type { FeedSummary, PaneContext, PaneState } from './pane-state.ts';
 
 export interface PaneFeeds {
@@ -70,6 +71,7 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   const refresh = () => deps.render(state, context, actions, lastMessage);
 
   let endpoint: string | undefined;
+  let reportToken: string | undefined;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let stopped = false;
   const later = (ms: number, task: () => void) => {
@@ -83,7 +85,7 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   let retryScheduled = false;
   const flushOutbox = async () => {
     if (!outbox || !endpoint) return;
-    const result = await outbox.flush(endpoint, fetchFn);
+    const result = await outbox.flush(endpoint, withReportToken(fetchFn, reportToken));
     context.pendingReports = result.pending;
     // A pinned pane stays open for hours: retry waiting reports when they fall due.
     if (result.pending > 0 && result.nextAttempt !== undefined && !retryScheduled) {
@@ -120,6 +122,7 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   context.policySource = hosted.source;
   context.policyProblems = hosted.problems;
   endpoint = policy.reportEndpoint;
+  reportToken = policy.reportToken;
   context.minimumBannerLevel = policy.minimumBannerLevel;
   context.canReport = Boolean(endpoint);
 

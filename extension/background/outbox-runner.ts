@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import { openOutbox, type FlushResult, type Outbox } from '../../shared/browser/outbox.ts';
 import { getPolicy } from './policy.ts';
+import { withReportToken } from '../../shared/report/with-report-token.ts';
 
 export const OUTBOX_ALARM = 'ringfence-outbox';
 
@@ -19,7 +20,7 @@ export async function flushOutbox(): Promise<FlushResult | null> {
   const { effective } = await getPolicy();
   const box = await getOutbox();
   if (!effective.reportEndpoint) return null;
-  const result = await box.flush(effective.reportEndpoint);
+  const result = await box.flush(effective.reportEndpoint, withReportToken(globalThis.fetch.bind(globalThis), effective.reportToken));
   if (result.failed.length > 0) console.warn('Ringfence: reports not delivered yet', result.failed);
   await schedule(result.nextAttempt);
   return result;

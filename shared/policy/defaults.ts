@@ -1,7 +1,7 @@
 import type { Policy } from '../types.ts';
 
-export const DEFAULT_POLICY: Required<Omit<Policy, 'reportEndpoint' | 'reportMailbox'>> &
-  Pick<Policy, 'reportEndpoint' | 'reportMailbox'> = {
+export const DEFAULT_POLICY: Required<Omit<Policy, 'reportEndpoint' | 'reportMailbox' | 'reportToken'>> &
+  Pick<Policy, 'reportEndpoint' | 'reportMailbox' | 'reportToken'> = {
   feeds: [],
   trustedNumbers: [],
   trustedGithubOrgs: [],
