@@ -1,29 +1,27 @@
 // A message is recorded in the device's sightings once, however often it is opened or re-judged: a re-scan
 // gets the same "known before" answer as the first scan, so re-opening a message never looks like a burst.
+// The check and the record are one IndexedDB transaction (IdbSightingsStore.recordOnce): scans of a long
+// conversation running at the same time cannot lose each other's entries.
 import browser from 'webextension-polyfill';
 import type { MailMessage, Sighting, SightingsStore } from '../../shared/types.ts';
 
-const SEEN_KEY = 'sightingsSeen';
-const MAX_REMEMBERED = 1_000;
+/** Where earlier versions kept the whole map of recorded messages (in storage.local). */
+const LEGACY_SEEN_KEY = 'sightingsSeen';
 
-type Seen = Record<string, { at: number; known: Sighting[] }>;
+export interface OncePerMessageStore {
+  recordOnce(messageId: string, e164s: readonly string[], brands: readonly string[], when: Date): Promise<Sighting[]>;
+}
 
-export function sightingsOncePerMessage(store: SightingsStore, message: MailMessage): SightingsStore {
+let legacyRemoved = false;
+
+export function sightingsOncePerMessage(store: OncePerMessageStore, message: MailMessage): SightingsStore {
+  if (!legacyRemoved) {
+    legacyRemoved = true;
+    void browser.storage.local.remove(LEGACY_SEEN_KEY).catch(() => {});
+  }
   return {
     async recordAndGet(e164s, brands, when) {
-      const id = await fingerprint(message, e164s);
-      const seen = ((await browser.storage.local.get(SEEN_KEY))[SEEN_KEY] ?? {}) as Seen;
-      const earlier = seen[id];
-      if (earlier) return earlier.known;
-      const known = await store.recordAndGet(e164s, brands, when);
-      seen[id] = { at: when.getTime(), known };
-      const ids = Object.keys(seen);
-      if (ids.length > MAX_REMEMBERED) {
-        ids.sort((a, b) => seen[a]!.at - seen[b]!.at);
-        for (const old of ids.slice(0, ids.length - MAX_REMEMBERED)) delete seen[old];
-      }
-      await browser.storage.local.set({ [SEEN_KEY]: seen });
-      return known;
+      return store.recordOnce(await fingerprint(message, e164s), e164s, brands, when);
     },
   };
 }

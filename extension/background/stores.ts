@@ -3,7 +3,7 @@ import { openIdbFeedStore, type IdbFeedStore } from '../../shared/browser/idb-fe
 import { openIdbSightingsStore, type IdbSightingsStore } from '../../shared/browser/idb-sightings-store.ts';
 import { StoreLookup } from '../../shared/feed-sync/store-lookup.ts';
 import type { FeedStatus } from '../../shared/feed/types.ts';
-import type { ReputationLookup, SightingsStore } from '../../shared/types.ts';
+import type { ReputationLookup } from '../../shared/types.ts';
 import { getPolicyForScan } from './policy.ts';
 
 let feedStore: Promise<IdbFeedStore> | undefined;
@@ -24,7 +24,7 @@ export async function getReputation(): Promise<ReputationLookup | undefined> {
 let sightingsStore: Promise<IdbSightingsStore> | undefined;
 
 /** The device's own memory of numbers seen in this reader's mail: never leaves the browser. */
-export async function getSightings(): Promise<SightingsStore | undefined> {
+export async function getSightings(): Promise<IdbSightingsStore | undefined> {
   sightingsStore ??= openIdbSightingsStore().catch((error: unknown) => {
     sightingsStore = undefined;
     throw error;

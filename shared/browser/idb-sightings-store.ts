@@ -1,6 +1,8 @@
 // Local sightings in IndexedDB (extension and add-in): number, brands and dates only, never message
 // text, never sent anywhere. The same rules as MemorySightingsStore (retention, caps) from shared/sightings.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+// Each call is one readwrite transaction over per-number (and per-message) rows, so concurrent scans are
+// serialised by IndexedDB and none of their writes is lost.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { Sighting, SightingsStore } from '../types.ts';
 import { SIGHTING_RULES } from '../sightings/rules.ts';
 import { pruneSighting, recordSighting } from '../sightings/record-sighting.ts';
@@ -10,9 +12,19 @@ interface StoredSighting extends Sighting {
   recordedAt: number;
 }
 
+/** A message already recorded (by a hash of it), with what was known before it. */
+interface RecordedMessage {
+  id: string;
+  at: number;
+  known: Sighting[];
+}
+
 interface SightingsDB extends DBSchema {
   sightings: { key: string; value: StoredSighting; indexes: { recordedAt: number } };
+  messages: { key: string; value: RecordedMessage; indexes: { at: number } };
 }
+
+type SightingsRows = IDBPObjectStore<SightingsDB, ArrayLike<StoreNames<SightingsDB>>, 'sightings', 'readwrite'>;
 
 export const SIGHTINGS_DB_NAME = 'ringfence-sightings';
 
@@ -20,20 +32,25 @@ export interface IdbSightingsStoreOptions {
   name?: string;
   /** Most numbers kept. Default SIGHTING_RULES.maxNumbers. */
   maxNumbers?: number;
+  /** Most message ids remembered by recordOnce. Default 1000. */
+  maxMessages?: number;
 }
 
 export async function openIdbSightingsStore(options: IdbSightingsStoreOptions = {}): Promise<IdbSightingsStore> {
   let store: IdbSightingsStore | undefined;
-  const db = await openDB<SightingsDB>(options.name ?? SIGHTINGS_DB_NAME, 1, {
-    upgrade(database) {
-      const sightings = database.createObjectStore('sightings', { keyPath: 'e164' });
-      sightings.createIndex('recordedAt', 'recordedAt');
+  const db = await openDB<SightingsDB>(options.name ?? SIGHTINGS_DB_NAME, 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const sightings = database.createObjectStore('sightings', { keyPath: 'e164' });
+        sightings.createIndex('recordedAt', 'recordedAt');
+      }
+      if (oldVersion < 2) database.createObjectStore('messages', { keyPath: 'id' }).createIndex('at', 'at');
     },
     blocking() {
       store?.close();
     },
   });
-  store = new IdbSightingsStore(db, options.maxNumbers ?? SIGHTING_RULES.maxNumbers);
+  store = new IdbSightingsStore(db, options.maxNumbers ?? SIGHTING_RULES.maxNumbers, options.maxMessages ?? 1_000);
   return store;
 }
 
@@ -41,6 +58,7 @@ export class IdbSightingsStore implements SightingsStore {
   constructor(
     private readonly db: IDBPDatabase<SightingsDB>,
     private readonly maxNumbers: number,
+    private readonly maxMessages: number,
   ) {}
 
   /** Returns what was known before this message, then records it, in one transaction. */
@@ -48,18 +66,30 @@ export class IdbSightingsStore implements SightingsStore {
     const numbers = [...new Set(e164s)];
     if (numbers.length === 0) return [];
     const tx = this.db.transaction('sightings', 'readwrite');
-    const stored = await Promise.all(numbers.map((e164) => tx.store.get(e164)));
-    const known: Sighting[] = [];
-    const writes: Promise<unknown>[] = [];
-    numbers.forEach((e164, i) => {
-      const previous = stored[i] && pruneSighting(withoutBookkeeping(stored[i]), when);
-      if (previous) known.push(previous);
-      writes.push(tx.store.put({ ...recordSighting(previous, e164, brands, when), recordedAt: when.getTime() }));
-    });
-    await Promise.all(writes);
-    const excess = (await tx.store.count()) - this.maxNumbers;
+    const known = await this.record(tx.store, numbers, brands, when);
+    await tx.done;
+    return known;
+  }
+
+  /**
+   * Like recordAndGet, once per message: a later call with the same `messageId` records nothing and gets the
+   * first call's answer. Check and record are one transaction, so concurrent calls cannot both record.
+   */
+  async recordOnce(messageId: string, e164s: readonly string[], brands: readonly string[], when: Date): Promise<Sighting[]> {
+    const numbers = [...new Set(e164s)];
+    if (numbers.length === 0) return [];
+    const tx = this.db.transaction(['sightings', 'messages'], 'readwrite');
+    const messages = tx.objectStore('messages');
+    const earlier = await messages.get(messageId);
+    if (earlier) {
+      await tx.done;
+      return earlier.known;
+    }
+    const known = await this.record(tx.objectStore('sightings'), numbers, brands, when);
+    await messages.put({ id: messageId, at: when.getTime(), known });
+    const excess = (await messages.count()) - this.maxMessages;
     if (excess > 0) {
-      let cursor = await tx.store.index('recordedAt').openCursor();
+      let cursor = await messages.index('at').openCursor();
       for (let i = 0; i < excess && cursor; i++) {
         await cursor.delete();
         cursor = await cursor.continue();
@@ -76,11 +106,34 @@ export class IdbSightingsStore implements SightingsStore {
 
   /** Forgets every sighting (the options page's "clear local history"). */
   async clear(): Promise<void> {
-    await this.db.clear('sightings');
+    const tx = this.db.transaction(['sightings', 'messages'], 'readwrite');
+    await Promise.all([tx.objectStore('sightings').clear(), tx.objectStore('messages').clear(), tx.done]);
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** Reads, updates and writes the numbers' rows, then forgets the oldest numbers past the cap. */
+  private async record(rows: SightingsRows, numbers: string[], brands: readonly string[], when: Date): Promise<Sighting[]> {
+    const stored = await Promise.all(numbers.map((e164) => rows.get(e164)));
+    const known: Sighting[] = [];
+    const writes: Promise<unknown>[] = [];
+    numbers.forEach((e164, i) => {
+      const previous = stored[i] && pruneSighting(withoutBookkeeping(stored[i]), when);
+      if (previous) known.push(previous);
+      writes.push(rows.put({ ...recordSighting(previous, e164, brands, when), recordedAt: when.getTime() }));
+    });
+    await Promise.all(writes);
+    const excess = (await rows.count()) - this.maxNumbers;
+    if (excess > 0) {
+      let cursor = await rows.index('recordedAt').openCursor();
+      for (let i = 0; i < excess && cursor; i++) {
+        await cursor.delete();
+        cursor = await cursor.continue();
+      }
+    }
+    return known;
   }
 }
 
