@@ -87,6 +87,8 @@ export default defineConfig({
   publicDir: false,
   ...shared,
   plugins: [addinFiles()],
+  // pdfjs's worker (addin/taskpane/pdf-text.ts) is bundled as an ES module worker into assets/.
+  worker: { format: 'es' },
   build: {
     outDir,
     emptyOutDir: true,

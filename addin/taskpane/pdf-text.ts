@@ -1,7 +1,8 @@
-// Text layer of PDF attachments in the task pane, with pdfjs loaded only when a message has a PDF.
-// pdfjs runs its worker code on the pane's thread (it looks for globalThis.pdfjsWorker first), so no worker
-// file has to be hosted; pages and time are bounded.
+// Text layer of PDF attachments in the task pane. pdfjs parses in a real worker, bundled by vite into the
+// add-in's own assets (no CDN), one worker per PDF: a hostile PDF that spins or hangs is cut off after
+// TIMEOUT_MS by terminating its worker, and the pane's thread never runs the parser. Pages are bounded too.
 import type { Attachment } from '../../shared/types.ts';
+import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.mjs?worker&url';
 
 type PdfJs = typeof import('pdfjs-dist');
 
@@ -9,15 +10,7 @@ const MAX_PAGES = 20;
 const TIMEOUT_MS = 10_000;
 
 let loading: Promise<PdfJs> | null = null;
-function loadPdfJs(): Promise<PdfJs> {
-  loading ??= (async () => {
-    // @ts-expect-error pdfjs-dist ships no type declarations for its worker module
-    const worker: unknown = await import('pdfjs-dist/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist');
-  })();
-  return loading;
-}
+const loadPdfJs = (): Promise<PdfJs> => (loading ??= import('pdfjs-dist'));
 
 interface TextItem {
   str: string;
@@ -28,8 +21,12 @@ interface TextItem {
 export async function pdfAttachmentText(attachment: Attachment): Promise<string | undefined> {
   if (!attachment.content) return undefined;
   const pdfjs = await loadPdfJs();
+  // Our own worker handed over as a port: pdfjs then never falls back to parsing on the pane's thread.
+  const worker = new Worker(pdfWorkerUrl, { type: 'module', name: 'ringfence-pdf' });
+  const pdfWorker = new pdfjs.PDFWorker({ port: worker as unknown as MessagePort });
   const task = pdfjs.getDocument({
     data: attachment.content.slice(), // pdfjs may detach the buffer it is given
+    worker: pdfWorker,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -53,7 +50,6 @@ export async function pdfAttachmentText(attachment: Attachment): Promise<string 
           .map((item) => item.str + (item.hasEOL ? '\n' : ''))
           .join(''),
       );
-      page.cleanup();
     }
     return pages.join('\n\n').trim();
   })();
@@ -62,6 +58,9 @@ export async function pdfAttachmentText(attachment: Attachment): Promise<string 
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
-    await task.destroy().catch(() => undefined);
+    // Not awaited: a worker stuck in a hostile PDF never answers pdfjs's "Terminate"; terminate() ends it.
+    task.destroy().catch(() => undefined);
+    pdfWorker.destroy();
+    worker.terminate();
   }
 }

@@ -94,8 +94,26 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
     const { problems, facts } = checkManifest(manifest, DEFAULT_BASE_URL);
     expect(problems).toEqual([]);
     for (const url of facts!.urls) expect(existsSync(`${outDir}/${new URL(url).pathname}`), url).toBe(true);
-    expect(facts!.urls).toContain(`${DEFAULT_BASE_URL}report.js?policy=policy.json`);
+    expect(facts!.urls).toContain(`${DEFAULT_BASE_URL}report.js`); // no policy= variant: the pinned policy applies
     expect(readFileSync(`${outDir}/report.js`, 'utf8')).not.toMatch(/^\s*(import|export)\s/m); // a classic script
+  });
+
+  it('builds /.well-known/microsoft-officeaddins-allowed.json naming report.js (classic Outlook’s JS-only runtime)', () => {
+    const allowed = JSON.parse(readFileSync(`${outDir}/.well-known/microsoft-officeaddins-allowed.json`, 'utf8')) as { allowed: string[] };
+    expect(allowed.allowed).toContain(`${DEFAULT_BASE_URL}report.js`);
+    for (const url of allowed.allowed) expect(new URL(url).pathname).toMatch(/\/report\.js$/);
+  });
+
+  it('refuses a policy= on another origin, says so in the pane, and reads the pinned policy beside the add-in', async () => {
+    const { page, context } = await openPane({ mailboxVersion: '1.14', message: scam }, '/taskpane.html?policy=https://evil.example/p.json');
+    const requests = (page as Page & { requestLog: { method: string; url: string }[] }).requestLog;
+    await page.waitForSelector('main[data-status="done"]', { timeout: 30_000 });
+    expect(await page.locator('.policy-problems').innerText()).toContain(
+      `Ignored the policy https://evil.example/p.json named in the add-in’s address: only a policy on the add-in’s own site (${server.origin}) is accepted. Using ${server.url('/policy.json')} instead.`,
+    );
+    expect(requests.filter((r) => new URL(r.url).hostname.endsWith('evil.example'))).toEqual([]);
+    expect(requests.some((r) => r.url === server.url('/policy.json'))).toBe(true);
+    await context.close();
   });
 
   it('shows the verdict from the synced feed, notifies within 150 characters, reports a number, follows ItemChanged', async () => {
@@ -202,11 +220,22 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
       '--b1--',
       '',
     ].join('\r\n');
-    const { page, context } = await openPane({ mailboxVersion: '1.14', message: { ...scam, subject: 'Your invoice', emlBase64: Buffer.from(eml).toString('base64') } }, '/taskpane.html?policy=policy-nofeeds.json');
+    const ctx = await browser.newContext();
+    const workers: string[] = [];
+    ctx.on('page', (p) => p.on('worker', (worker) => workers.push(worker.url())));
+    const { page, context } = await openPane({ mailboxVersion: '1.14', message: { ...scam, subject: 'Your invoice', emlBase64: Buffer.from(eml).toString('base64') } }, '/taskpane.html?policy=policy-nofeeds.json', ctx);
     await page.waitForSelector('main[data-status="done"]', { timeout: 30_000 });
     const row = page.locator(`table.phones tr[data-e164="${SCAM_NUMBER}"]`);
     expect(await row.innerText()).toContain('attachment:invoice.pdf');
     expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    // pdfjs parsed it in a real worker whose script is the add-in's own file, never on the pane's thread.
+    const pdfWorkers = workers.filter((url) => /\/assets\/pdf\.worker-[\w-]+\.js$/.test(url));
+    expect(pdfWorkers.length).toBeGreaterThanOrEqual(1);
+    for (const url of pdfWorkers) expect(url.startsWith(`${server.origin}/assets/`), url).toBe(true);
+    expect(server.requestsTo(new URL(pdfWorkers[0]!).pathname).length).toBeGreaterThanOrEqual(1);
+    expect(await page.evaluate(() => 'pdfjsWorker' in globalThis)).toBe(false);
+    const requests = (page as Page & { requestLog: { method: string; url: string }[] }).requestLog;
+    for (const r of requests) expect(r.url.startsWith(server.origin) || r.url.startsWith('https://appsforoffice.microsoft.com/'), r.url).toBe(true);
     await context.close();
   });
 
