@@ -1,6 +1,6 @@
 // Text layer of PDF attachments in the task pane. pdfjs parses in a real worker, bundled by vite into the
 // add-in's own assets (no CDN), one worker per PDF: a hostile PDF that spins or hangs is cut off after
-// TIMEOUT_MS by terminating its worker, and the pane's thread never runs the parser. Pages are bounded too.
+// the time cap (TIMEOUT_MS) by terminating its worker, and the pane's thread never runs the parser. Pages are bounded too.
 import type { Attachment } from '../../shared/types.ts';
 import pdfWorkerUrl from 'pdfjs-dist/build/pdf.worker.mjs?worker&url';
 
@@ -18,7 +18,8 @@ interface TextItem {
 }
 
 /** An extractor for fillAttachmentText. Throws for an unreadable PDF or on timeout (fillAttachmentText swallows it). */
-export async function pdfAttachmentText(attachment: Attachment): Promise<string | undefined> {
+export async function pdfAttachmentText(attachment: Attachment, options: { timeoutMs?: number } = {}): Promise<string | undefined> {
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   if (!attachment.content) return undefined;
   const pdfjs = await loadPdfJs();
   // Our own worker handed over as a port: pdfjs then never falls back to parsing on the pane's thread.
@@ -36,7 +37,7 @@ export async function pdfAttachmentText(attachment: Attachment): Promise<string 
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`PDF text extraction took longer than ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`PDF text extraction took longer than ${timeoutMs} ms`)), timeoutMs);
   });
   const work = (async () => {
     const document = await task.promise;

@@ -1,6 +1,6 @@
 // The built add-in in real Chromium: dist/addin served on 127.0.0.1, the CDN office.js answered by a typed
 // fake of the Mailbox API that serves a scam .eml, feeds and reports over real HTTP, IndexedDB for real.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -236,6 +236,19 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
     expect(await page.evaluate(() => 'pdfjsWorker' in globalThis)).toBe(false);
     const requests = (page as Page & { requestLog: { method: string; url: string }[] }).requestLog;
     for (const r of requests) expect(r.url.startsWith(server.origin) || r.url.startsWith('https://appsforoffice.microsoft.com/'), r.url).toBe(true);
+
+    // The time cap: past it the extraction gives up (its worker is terminated) and the next PDF still reads.
+    const pdfTextModule = `/assets/${readdirSync(`${outDir}/assets`).find((f) => /^pdf-text-[\w-]+\.js$/.test(f))}`;
+    // A string, so vitest leaves the page's own dynamic import() alone.
+    const capped = (await page.evaluate(`(async () => {
+      const { pdfAttachmentText } = await import(${JSON.stringify(pdfTextModule)});
+      const content = Uint8Array.from(atob(${JSON.stringify(pdf)}), (c) => c.charCodeAt(0));
+      const attachment = { name: 'invoice.pdf', mediaType: 'application/pdf', size: content.length, content };
+      const error = await pdfAttachmentText(attachment, { timeoutMs: 1 }).then(() => 'no error', (e) => e.message);
+      return { error, text: await pdfAttachmentText(attachment) };
+    })()`)) as { error: string; text: string | undefined };
+    expect(capped.error).toBe('PDF text extraction took longer than 1 ms');
+    expect(capped.text).toMatch(/808/);
     await context.close();
   });
 
