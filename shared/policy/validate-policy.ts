@@ -5,7 +5,15 @@ export interface PolicyValidation {
   policy: Policy;
   /** One line per key that was dropped, e.g. `feedTtlDays: expected a positive number`. */
   errors: string[];
+  /** Every policy key the input sets, well-formed or not: an admin's keys stay locked even when malformed. */
+  setKeys: (keyof Policy)[];
 }
+
+/** Every key validatePolicy reads (managed_schema.json describes the same keys). */
+export const POLICY_KEYS = [
+  'feeds', 'reportEndpoint', 'reportMailbox', 'reportToken', 'trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants',
+  'defaultRegion', 'feedTtlDays', 'updateIntervalMinutes', 'useBundledFeed', 'minimumBannerLevel', 'extraBrands',
+] as const satisfies readonly (keyof Policy)[];
 
 const STRING_LISTS = ['trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants', 'extraBrands'] as const;
 const POSITIVE_NUMBERS = ['feedTtlDays', 'updateIntervalMinutes'] as const;
@@ -19,9 +27,10 @@ export function validatePolicy(input: unknown): PolicyValidation {
   const errors: string[] = [];
   const policy: Policy = {};
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { policy, errors: ['policy: expected a JSON object'] };
+    return { policy, errors: ['policy: expected a JSON object'], setKeys: [] };
   }
   const raw = input as Record<string, unknown>;
+  const setKeys: (keyof Policy)[] = POLICY_KEYS.filter((key) => raw[key] !== undefined);
 
   for (const key of STRING_LISTS) {
     if (raw[key] === undefined) continue;
@@ -37,8 +46,8 @@ export function validatePolicy(input: unknown): PolicyValidation {
   }
   for (const key of ['reportEndpoint'] as const) {
     if (raw[key] === undefined) continue;
-    if (isHttpUrl(raw[key])) policy[key] = raw[key] as string;
-    else errors.push(`${key}: expected an http(s) URL`);
+    if (isSecureUrl(raw[key])) policy[key] = raw[key] as string;
+    else errors.push(`${key}: ${SECURE_URL_EXPECTED}`);
   }
   if (raw.reportMailbox !== undefined) {
     if (typeof raw.reportMailbox === 'string' && /^[^\s@]+@[^\s@]+$/.test(raw.reportMailbox)) policy.reportMailbox = raw.reportMailbox;
@@ -72,13 +81,13 @@ export function validatePolicy(input: unknown): PolicyValidation {
       });
     } else errors.push('feeds: expected a list');
   }
-  return { policy, errors };
+  return { policy, errors, setKeys };
 }
 
 function validateFeedConfig(input: unknown): FeedConfig | string {
   if (typeof input !== 'object' || input === null) return 'expected an object with a url';
   const raw = input as Record<string, unknown>;
-  if (!isHttpUrl(raw.url)) return 'url: expected an http(s) URL';
+  if (!isSecureUrl(raw.url)) return `url: ${SECURE_URL_EXPECTED}`;
   const feed: FeedConfig = { url: raw.url as string };
   if (raw.format !== undefined) {
     if (!FEED_FORMATS.includes(raw.format as string)) return `format: expected one of ${FEED_FORMATS.join(', ')}`;
@@ -99,12 +108,20 @@ function validateFeedConfig(input: unknown): FeedConfig | string {
   return feed;
 }
 
-function isHttpUrl(value: unknown): boolean {
+const SECURE_URL_EXPECTED = 'expected an https URL (http only on this computer: 127.0.0.0/8, [::1], localhost)';
+
+/** https anywhere; plain http only on the loopback interface, where nobody on the network can alter it. */
+function isSecureUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname);
   } catch {
     return false;
   }
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
