@@ -150,6 +150,13 @@ export interface Policy {
   minimumBannerLevel?: Level;
   /** Extra brand names to watch for, beyond the bundled lexicon. */
   extraBrands?: string[];
+  /**
+   * Authserv-ids of the organisation's own receiving servers (`mx.example.com`; a domain covers its
+   * subdomains): only their Authentication-Results count. Unset: the topmost header's authserv-id.
+   */
+  trustedAuthservIds?: string[];
+  /** ARC sealers (ARC-Seal d=) believed besides the major mailbox providers, e.g. the organisation's gateway. */
+  trustedArcSealers?: string[];
 }
 
 /** What a reputation feed knows about one number (exact entry or the block it falls in). */

@@ -1,5 +1,5 @@
 import type { MailMessage } from '../types.ts';
-import { dkimResultDomain, receiverAuthResults } from './authentication-results.ts';
+import { dkimResultDomain, receiverAuthResults, type AuthTrust } from './authentication-results.ts';
 import { domainOf, isWithin, senderAddresses } from './headers.ts';
 
 /**
@@ -7,10 +7,10 @@ import { domainOf, isWithin, senderAddresses } from './headers.ts';
  * that passed is aligned with it (the same domain, or one within the other). Undefined when nothing was
  * recorded or nothing passed: most webmail pages show no headers at all.
  */
-export function authenticatedFromDomain(message: MailMessage): string | undefined {
+export function authenticatedFromDomain(message: MailMessage, trust: AuthTrust = {}): string | undefined {
   const from = domainOf(senderAddresses(message).from);
   if (!from) return undefined;
-  for (const result of receiverAuthResults(message)) {
+  for (const result of receiverAuthResults(message, trust)) {
     if (result.result !== 'pass') continue;
     if (result.method === 'dmarc') {
       const headerFrom = result.props['header.from']?.toLowerCase();

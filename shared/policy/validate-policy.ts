@@ -15,7 +15,9 @@ export const POLICY_KEYS = [
   'defaultRegion', 'feedTtlDays', 'updateIntervalMinutes', 'useBundledFeed', 'minimumBannerLevel', 'extraBrands',
 ] as const satisfies readonly (keyof Policy)[];
 
-const STRING_LISTS = ['trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants', 'extraBrands'] as const;
+const STRING_LISTS = [
+  'trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants', 'extraBrands', 'trustedAuthservIds', 'trustedArcSealers',
+] as const;
 const POSITIVE_NUMBERS = ['feedTtlDays', 'updateIntervalMinutes'] as const;
 const FEED_FORMATS = ['ringfence', 'text', 'csv', 'misp', 'auto'];
 

@@ -1,7 +1,7 @@
 import type { MailMessage } from '../types.ts';
-import { dkimResultDomain, parseAuthenticationResults, receiverAuthResults } from '../mail-auth/authentication-results.ts';
+import { dkimResultDomain, receiverAuthResults, trustedArcResults, type AuthTrust } from '../mail-auth/authentication-results.ts';
 import { dkimSignatureDomains } from '../mail-auth/dkim-signature.ts';
-import { headerValues, isWithinAny } from '../mail-auth/headers.ts';
+import { isWithinAny } from '../mail-auth/headers.ts';
 
 export interface Authenticity {
   /** The receiving side recorded a passing DKIM (or aligned DMARC) result for one of the platform's domains. */
@@ -17,6 +17,8 @@ export interface AuthenticityOptions {
   signingDomains: readonly string[];
   /** Also accept a pass for the From domain itself (help desks that send from the customer's own domain). */
   alignedFromDomain?: string;
+  /** Whose recorded results to believe (policy trustedAuthservIds, trustedArcSealers); default: the receiver's. */
+  trust?: AuthTrust;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface AuthenticityOptions {
  */
 export function judgeAuthenticity(message: MailMessage, options: AuthenticityOptions): Authenticity {
   const accepted = options.alignedFromDomain ? [...options.signingDomains, options.alignedFromDomain] : [...options.signingDomains];
-  const results = receiverAuthResults(message);
+  const results = receiverAuthResults(message, options.trust);
   const dkim = results.filter((r) => r.method === 'dkim');
   const passing = dkim.filter((r) => r.result === 'pass').map(dkimResultDomain);
   const good = passing.find((d) => isWithinAny(d, accepted));
@@ -36,7 +38,7 @@ export function judgeAuthenticity(message: MailMessage, options: AuthenticityOpt
     return { authentic: true, spoofed: false, evidence: `DMARC passed for ${dmarcFrom}` };
   }
   if (dkim.length > 0 || dmarc) {
-    if (arcPassed(message, accepted)) {
+    if (arcPassed(message, accepted, options.trust)) {
       return { authentic: false, spoofed: false, evidence: 'forwarded: it passed when first received, but no longer does' };
     }
     const seen = passing.filter(Boolean).join(', ');
@@ -53,11 +55,9 @@ export function judgeAuthenticity(message: MailMessage, options: AuthenticityOpt
   return { authentic: false, spoofed: true, evidence: `signed by ${signatures.join(', ')}, not by ${options.signingDomains[0]}` };
 }
 
-/** A forwarder's ARC seal recorded a pass for the platform: the copy was changed in transit, not forged. */
-function arcPassed(message: MailMessage, accepted: readonly string[]): boolean {
-  return headerValues(message, 'arc-authentication-results').some((value) =>
-    parseAuthenticationResults(value.replace(/^\s*i\s*=\s*\d+\s*;/, '')).some(
-      (r) => r.method === 'dkim' && r.result === 'pass' && isWithinAny(dkimResultDomain(r), accepted),
-    ),
+/** A trusted forwarder's ARC seal, which the receiver verified, recorded a pass for the platform: changed in transit, not forged. */
+function arcPassed(message: MailMessage, accepted: readonly string[], trust: AuthTrust | undefined): boolean {
+  return trustedArcResults(message, trust).some((set) =>
+    set.results.some((r) => r.method === 'dkim' && r.result === 'pass' && isWithinAny(dkimResultDomain(r), accepted)),
   );
 }

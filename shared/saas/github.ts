@@ -25,7 +25,7 @@ function match(message: MailMessage, policy: Policy): PlatformMatch | undefined 
   if (lookalike) {
     auth = { authentic: false, spoofed: true, evidence: `it was sent from ${lookalike}, which is not a GitHub domain` };
   } else if (fromGithub) {
-    auth = judgeAuthenticity(message, { signingDomains: ['github.com'] });
+    auth = judgeAuthenticity(message, { signingDomains: ['github.com'], trust: policy });
   } else if (claimsGithubIds(message)) {
     auth = { authentic: false, spoofed: true, evidence: `it carries GitHub's message ids but was sent from ${fromDomain ?? 'an unknown sender'}` };
   } else {

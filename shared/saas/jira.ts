@@ -27,9 +27,9 @@ function match(message: MailMessage, policy: Policy): PlatformMatch | undefined 
 
   let auth: Authenticity;
   if (lookalike) auth = { authentic: false, spoofed: true, evidence: `it was sent from ${lookalike}, which is not an Atlassian domain` };
-  else if (fromAtlassian) auth = judgeAuthenticity(message, { signingDomains: SIGNING });
+  else if (fromAtlassian) auth = judgeAuthenticity(message, { trust: policy, signingDomains: SIGNING });
   // Jira Data Center, or a service project with its own address: Jira headers, the organisation's own domain.
-  else auth = judgeAuthenticity(message, fromDomain ? { signingDomains: SIGNING, alignedFromDomain: fromDomain } : { signingDomains: SIGNING });
+  else auth = judgeAuthenticity(message, fromDomain ? { trust: policy, signingDomains: SIGNING, alignedFromDomain: fromDomain } : { trust: policy, signingDomains: SIGNING });
 
   const siteLabel = tenantLabel([...domains, ...replyDomains(message), ...linkHosts(message)], 'atlassian.net', ['id', 'api', 'admin']);
   const site = siteLabel ? `${siteLabel}.atlassian.net` : (lookalike ?? fromDomain ?? 'unknown site');

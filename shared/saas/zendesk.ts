@@ -29,7 +29,7 @@ function match(message: MailMessage, policy: Policy): PlatformMatch | undefined 
   let auth: Authenticity;
   if (lookalike) auth = { authentic: false, spoofed: true, evidence: `it was sent from ${lookalike}, which is not a Zendesk domain` };
   // Help desks may send from their own domain: Zendesk signs as zendesk.com or as that domain.
-  else auth = judgeAuthenticity(message, fromDomain && !isWithin(fromDomain, 'zendesk.com') ? { signingDomains: SIGNING, alignedFromDomain: fromDomain } : { signingDomains: SIGNING });
+  else auth = judgeAuthenticity(message, fromDomain && !isWithin(fromDomain, 'zendesk.com') ? { trust: policy, signingDomains: SIGNING, alignedFromDomain: fromDomain } : { trust: policy, signingDomains: SIGNING });
 
   const tenant = tenantLabel([...domains, ...replyDomains(message), ...linkHosts(message)], 'zendesk.com', ['www', 'support', 'help']);
   const instance = tenant ? `${tenant}.zendesk.com` : (fromDomain ?? 'unknown help desk');
