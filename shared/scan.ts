@@ -7,6 +7,8 @@ import { sightingReasons } from './sightings/index.ts';
 import { normaliseTrustedNumbers } from './policy/trusted-numbers.ts';
 import { defaultRegion } from './policy/default-region.ts';
 import { judge } from './verdict/judge.ts';
+import { gatherEvidence } from './evidence/index.ts';
+import { familiarity, senderKeys, type Familiarity } from './senders/index.ts';
 import type { LeveledReason } from './verdict/leveled-reason.ts';
 
 /**
@@ -25,8 +27,9 @@ export async function scan(message: MailMessage, context: ScanContext): Promise<
   const numbers = unique(phones.map((p) => p.e164));
   const reputation = await lookUp(numbers, context);
   const sightings = await recordSightings(phones, trusted, lure.brands.map((b) => b.brand), context);
+  const evidence = gatherEvidence(message, parts, phones, lure.brands, await recordSender(message, context));
 
-  return judge({ message, parts, phones, placeholders, lure, saas, trusted, reputation, sightings, now });
+  return judge({ message, parts, phones, placeholders, lure, saas, trusted, reputation, sightings, evidence, now });
 }
 
 async function lookUp(numbers: string[], context: ScanContext): Promise<Map<string, FeedMatch[]>> {
@@ -48,6 +51,14 @@ async function recordSightings(
   const named = unique(brands);
   const known = await context.sightings.recordAndGet(numbers, named, context.now);
   return sightingReasons(known, named, context.now);
+}
+
+/** What the device knew of the sender before this message (then records it); unknown without a store. */
+async function recordSender(message: MailMessage, context: ScanContext): Promise<Familiarity | undefined> {
+  if (!context.senders) return undefined;
+  const keys = senderKeys(message);
+  if (keys.length === 0) return undefined;
+  return familiarity(await context.senders.recordAndGet(keys, context.now), context.now);
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -204,9 +204,25 @@ export interface SightingsStore {
   recordAndGet(e164s: readonly string[], brands: readonly string[], when: Date): Promise<Sighting[]>;
 }
 
+/** What the device remembers of one sender (an address, or a domain that authenticated). Never sent anywhere. */
+export interface SenderHistory {
+  /** "address:<from address>" or "domain:<authenticated From domain>". */
+  key: string;
+  /** ISO dates (day precision, YYYY-MM-DD) mail came from this sender, oldest first. */
+  days: string[];
+  messages: number;
+}
+
+export interface SendersStore {
+  /** Returns what was known of these senders before this message, then records it. */
+  recordAndGet(keys: readonly string[], when: Date): Promise<SenderHistory[]>;
+}
+
 export interface ScanContext {
   policy: Policy;
   now: Date;
   reputation?: ReputationLookup;
   sightings?: SightingsStore;
+  /** The device's memory of senders: mail from one seen on many earlier days is less likely a one-off lure. */
+  senders?: SendersStore;
 }

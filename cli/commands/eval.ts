@@ -4,7 +4,7 @@ import { loadPolicy } from '../load-policy.ts';
 import { buildReputation } from '../reputation.ts';
 import { readMessage } from '../read-message.ts';
 import { readLabels } from '../eval/read-labels.ts';
-import { splitOf, type Split } from '../eval/split-by-hash.ts';
+import { splitOf } from '../eval/split-by-hash.ts';
 import { tally, type EvalResult } from '../eval/tally.ts';
 import { formatReport } from '../eval/format-eval.ts';
 import { scan } from '../../shared/scan.ts';
@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
     for (const [name, rows] of sections) splits[name] = tally(rows);
     console.log(JSON.stringify({ labels: labelsPath, dir, split: choice, splits }, null, 2));
   } else {
-    console.log(sections.map(([name, rows]) => formatReport(name satisfies Split | 'all', tally(rows))).join('\n\n'));
+    console.log(sections.map(([name, rows]) => formatReport(name, tally(rows))).join('\n\n'));
   }
   return results.some((r) => r.error !== undefined) ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { parseNative } from './parse-native.ts';
 import { parseText } from './parse-text.ts';
 import { parseCsv } from './parse-csv.ts';
 import { parseMisp } from './parse-misp.ts';
+import { applyListVerdict } from './apply-list-verdict.ts';
 
 const DEFAULT_NAMES: Record<FeedFormat, string> = {
   ringfence: 'Ringfence feed',
@@ -23,6 +24,12 @@ const DEFAULT_NAMES: Record<FeedFormat, string> = {
  * (over the size cap, not JSON, unknown shape) throws FeedParseError so the caller keeps its last good copy.
  */
 export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions = {}): FeedParseResult {
+  const result = parseAnyFormat(input, options);
+  // Given a verdict, the feed is read as the policy configures it: trust only from a trusted list.
+  return options.verdict === undefined ? result : applyListVerdict(result, options.verdict);
+}
+
+function parseAnyFormat(input: string | Uint8Array, options: ParseFeedOptions): FeedParseResult {
   const text = decodeInput(input, options.maxBytes);
   const requested = options.format ?? 'auto';
   const kind = requested === 'auto' ? detectTextFormat(text) : requested === 'text' || requested === 'csv' ? requested : 'json';

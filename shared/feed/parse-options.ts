@@ -3,7 +3,10 @@ import type { EntryVerdict, FeedFormat } from './types.ts';
 export interface ParseFeedOptions {
   /** Format of the input; 'auto' (default) detects it. */
   format?: FeedFormat | 'auto';
-  /** Verdict for entries whose format carries none (text, CSV, MISP, native entries without one). */
+  /**
+   * What the policy says the feed is (`feeds[].verdict`): the verdict of entries whose format carries none
+   * (scam when absent). When given, only a `trusted` list may vouch for numbers (apply-list-verdict.ts).
+   */
   verdict?: EntryVerdict;
   /** Feed name when the feed does not name itself. */
   name?: string;

@@ -90,7 +90,7 @@ export function findBrands(units: readonly ScanUnit[], extraBrands: readonly str
   for (const c of candidates) {
     const brand = c.entry.brand;
     if (brand === null) continue;
-    if (c.entry.weak && !strong.has(brand) && !weakAliasHolds(c, brand)) continue;
+    if (c.entry.weak && !strong.has(brand) && !weakAliasHolds(c, brand) && !displayNameHolds(c, brand, units)) continue;
     const key = `${brand}\u0000${c.unit.part}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -109,6 +109,25 @@ function weakAliasHolds(c: Candidate, brand: string): boolean {
   const pattern = contextPattern(brand);
   pattern.lastIndex = 0;
   return pattern.test(window);
+}
+
+/** Folded characters of each other part searched for a context word that backs a brand in the sender's name. */
+const DISPLAY_NAME_REACH = 4_000;
+
+/**
+ * A sender's name that is a weak alias with a capital ("Microsoft", "Apple Billing") speaks for the brand
+ * when the message itself is about an account, bill or service (a context word in the subject or body head).
+ */
+function displayNameHolds(c: Candidate, brand: string, units: readonly ScanUnit[]): boolean {
+  if (c.unit.part !== 'from-name') return false;
+  const written = c.unit.source.slice(c.unit.folded.origin[c.start]!, c.unit.folded.origin[c.end]!);
+  if (!/^[A-Z]/.test(written)) return false;
+  const pattern = contextPattern(brand);
+  return units.some((unit) => {
+    if (unit.part === 'from-name') return false;
+    pattern.lastIndex = 0;
+    return pattern.test(unit.folded.text.slice(0, DISPLAY_NAME_REACH));
+  });
 }
 
 function isWordChar(c: string | undefined): boolean {

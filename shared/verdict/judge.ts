@@ -3,6 +3,7 @@ import type { LureFeatures } from '../lure/index.ts';
 import type { SaasFinding } from '../saas/index.ts';
 import type { Placeholder } from '../phone/index.ts';
 import type { LeveledReason } from './leveled-reason.ts';
+import type { Evidence } from '../evidence/index.ts';
 import { maxLevel, levelRank } from './levels.ts';
 import { feedReasons } from './feed-reasons.ts';
 import { lureReasons } from './lure-reasons.ts';
@@ -20,17 +21,20 @@ export interface Findings {
   trusted: ReadonlySet<string>;
   reputation: ReadonlyMap<string, FeedMatch[]>;
   sightings: readonly LeveledReason[];
+  /** Who is speaking, where it points, what kind of mail, what the reader is asked, familiar or new. */
+  evidence: Evidence;
   now: Date;
 }
 
 /** Turns what the extractors and lookups found into the verdict DESIGN.md defines. */
 export function judge(findings: Findings): Verdict {
   const phones = phoneVerdicts(findings);
+  // Trusted only stops a number from warning by itself (feed reasons); a lure is a lure whatever it asks you to call.
   const untrusted = phones.filter((p) => !p.trusted);
   const reasons: LeveledReason[] = [
     ...feedReasons(untrusted, findings.reputation, findings.now),
-    ...lureReasons(findings, untrusted),
-    ...evasionReasons(findings, untrusted),
+    ...lureReasons(findings, phones),
+    ...evasionReasons(findings, phones),
     ...(findings.saas?.reasons ?? []),
     ...findings.sightings,
   ];
@@ -49,7 +53,10 @@ export function judge(findings: Findings): Verdict {
   return verdict;
 }
 
-/** One entry per distinct number (its first occurrence), with what the feeds and policy say of it. */
+/**
+ * One entry per distinct number (its first occurrence), with what the feeds and policy say of it. A scam
+ * match (number or block) beats trusted; trust comes only from the policy's numbers or an exact entry.
+ */
 function phoneVerdicts({ phones, reputation, trusted }: Findings): PhoneVerdict[] {
   const seen = new Map<string, PhoneVerdict>();
   for (const phone of phones) {
@@ -69,8 +76,16 @@ function phoneVerdicts({ phones, reputation, trusted }: Findings): PhoneVerdict[
     const scamBlock = live.find((m) => m.verdict === 'scam' && m.kind === 'block');
     if (scamNumber) verdict.inFeed = true;
     if (scamBlock) verdict.block = scamBlock.key;
-    if (trusted.has(phone.e164) || live.some((m) => m.verdict === 'trusted')) verdict.trusted = true;
+    if (!scamNumber && !scamBlock && (trusted.has(phone.e164) || live.some(isTrustedListing))) verdict.trusted = true;
     seen.set(phone.e164, verdict);
   }
   return [...seen.values()];
+}
+
+/**
+ * Only an exact number vouches for a number: a trusted block would vouch for a whole range. Parsing keeps
+ * trusted entries only from feeds the policy marks as trusted lists (shared/feed/parse-feed.ts).
+ */
+function isTrustedListing(match: FeedMatch): boolean {
+  return match.verdict === 'trusted' && match.kind === 'number';
 }

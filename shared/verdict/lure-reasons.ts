@@ -2,84 +2,70 @@ import type { PhoneVerdict } from '../types.ts';
 import type { Findings } from './judge.ts';
 import type { LeveledReason } from './leveled-reason.ts';
 import { formatNumber } from './format-number.ts';
-import { sentByNamedBrands } from './genuine-brands.ts';
-import { authenticatedFromDomain } from '../mail-auth/authenticated-from-domain.ts';
-import { ownTextParts } from '../message-parts.ts';
+import { readLure, LONG_MESSAGE, type LureReading } from './lure-evidence.ts';
 
-/** Business contexts in which a phone call to "cancel" or "dispute" is the classic callback lure. */
-const BILLING_KINDS = new Set([
-  'invoice', 'renewal', 'subscription', 'order', 'payment', 'refund', 'purchase', 'charge', 'debit',
-  'security-alert', 'login-alert', 'account-lock', 'crypto',
-]);
-
-/** Triggers that push the reader to act on a charge they did not expect. */
-const CALLBACK_TRIGGERS = new Set(['confusion', 'relief', 'fear']);
-
-/** Visible text longer than this reads like a newsletter or a discussion, not a one-screen lure. */
-const LONG_MESSAGE = 10_000;
-/** A bare "Phone:" label counts as a call to action only in a message this short. */
-const SHORT_MESSAGE = 4_000;
-
-/** Heuristic reasons for callback lures: brand impersonation, billing context, a number to call. */
-export function lureReasons({ lure, placeholders, phones: allPhones, message, parts }: Findings, phones: readonly PhoneVerdict[]): LeveledReason[] {
+/**
+ * Callback-lure reasons from the evidence (see lure-evidence.ts). `warning` only when the evidence is a lure:
+ * impersonation, or a pretext from a sender with nothing legitimate about it, together with a request to call.
+ * Commerce with a number stays `none`; mail that really comes from the brand, or from a familiar sender, a
+ * conversation or a list, is at most a `caution`.
+ */
+export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[]): LeveledReason[] {
   const reasons: LeveledReason[] = [];
-  const length = bodyLength(parts);
-  const billing = lure.contexts.filter((c) => BILLING_KINDS.has(c.kind));
-  const triggers = lure.triggers.filter((t) => CALLBACK_TRIGGERS.has(t.kind));
-  const untrusted = new Set(phones.map((p) => p.e164));
-  const calls = lure.callToAction.filter(
-    (c) => c.phoneE164 !== undefined && untrusted.has(c.phoneE164) && (c.kind === 'request' || length <= SHORT_MESSAGE),
-  );
-  const requests = calls.filter((c) => c.kind === 'request');
-  const target = phones.find((p) => calls.some((c) => c.phoneE164 === p.e164));
-  const brands = [...new Set(lure.brands.map((b) => b.brand))];
-  const context = billing[0]?.kind;
+  const r = readLure(findings, phones);
+  const { lure, placeholders, phones: allPhones, evidence } = findings;
+  const { speaker } = evidence;
 
-  if (target && brands.length > 0 && length <= LONG_MESSAGE && (billing.length > 0 || lure.amounts.length > 0)) {
-    const sender = authenticatedFromDomain(message);
-    if (sentByNamedBrands(brands, sender)) {
+  const posing = r.impersonation === 'strong' || r.impersonation === 'claimed';
+  if (r.target && r.length <= LONG_MESSAGE && (!r.commerceOnly || posing)) {
+    const lureLike = r.impersonation !== undefined || r.pretext;
+    const isLure = r.impersonation === 'strong' ||
+      (r.impersonation === 'claimed' && r.billingKind !== undefined) ||
+      (r.pretext && (r.impersonation !== undefined || r.legitimate === undefined));
+    const number = formatNumber(r.target.e164);
+    const evidenceText = r.callEvidence ?? r.target.raw;
+    if (speaker.authenticated && speaker.own.length > 0 && (r.billingKind || lure.amounts.length > 0)) {
       // Really sent by the brand: its own help line, or a note a scammer wrote into its invoice or money-request.
       reasons.push({
         code: 'brand-mail-with-number',
         level: 'caution',
         message:
-          `This message really comes from ${list(brands)} (${sender}) and asks you to call ${formatNumber(target.e164)}. ` +
-          `Scammers also write their number into real invoices and payment requests: check it on ${list(brands)}'s own website before you call.`,
-        evidence: calls[0]?.evidence ?? target.raw,
+          `This message really comes from ${list(speaker.own)} (${speaker.fromDomain}) and asks you to call ${number}. ` +
+          `Scammers also write their number into real invoices and payment requests: check it on ${list(speaker.own)}'s own website before you call.`,
+        evidence: evidenceText,
       });
-    } else {
-      reasons.push({
-        code: 'brand-callback-lure',
+    } else if (isLure && r.legitimate !== 'strong') {
+      reasons.push(r.brands.length > 0 ? brandLure(r, findings, number, evidenceText) : {
+        code: 'callback-lure',
         level: 'warning',
         message:
-          `This message presents itself as ${list(brands)}${context ? ` (${describeContext(context)})` : ''} and asks you to call ` +
-          `${formatNumber(target.e164)}. Scammers send fake invoices and renewals so that you phone them. ` +
-          `Do not call: if in doubt, use the number on the company's own website.`,
-        evidence: calls[0]?.evidence ?? target.raw,
+          `This message is about ${describeContext(r.billingKind)} you may not recognise${senderNote(findings)} and asks you to call ` +
+          `${number}. That is how callback scams work: do not call a number from an unexpected bill or alert.`,
+        evidence: evidenceText,
+      });
+    } else if (lureLike && (r.brands.length > 0 || r.billingKind)) {
+      reasons.push({
+        code: 'callback-lure',
+        level: 'caution',
+        message:
+          `This message ${r.brands.length > 0 ? `names ${list(r.brands)} ` : ''}${r.billingKind ? `about ${describeContext(r.billingKind)} ` : ''}` +
+          `and asks you to call ${number}. If you did not expect it, find the number on the company's own website instead.`,
+        evidence: evidenceText,
       });
     }
-  } else if (target && requests.length > 0 && billing.length > 0 && length <= LONG_MESSAGE) {
-    const strong = triggers.length > 0 && lure.amounts.length > 0;
-    reasons.push({
-      code: 'callback-lure',
-      level: strong ? 'warning' : 'caution',
-      message:
-        `This message is about ${describeContext(billing[0]!.kind)} you may not recognise and asks you to call ` +
-        `${formatNumber(target.e164)}. That is how callback scams work: do not call a number from an unexpected bill.`,
-      evidence: requests[0]?.evidence ?? target.raw,
-    });
-  } else if (allPhones.length === 0 && brands.length > 0 && lure.callToAction.length > 0 && billing.length > 0) {
+  } else if (allPhones.length === 0 && r.brands.length > 0 && lure.callToAction.length > 0 && r.billingKind &&
+    r.legitimate !== 'strong' && speaker.own.length === 0) {
     reasons.push({
       code: 'callback-lure-no-number',
       level: 'caution',
       message:
-        `This message presents itself as ${list(brands)} and asks you to phone about ${describeContext(billing[0]!.kind)}, ` +
+        `This message presents itself as ${list(r.brands)} and asks you to phone about ${describeContext(r.billingKind)}, ` +
         `but the number is not in the text (it may be in an image).`,
       evidence: lure.callToAction[0]?.evidence,
     });
   }
 
-  if (placeholders.length > 0 && (brands.length > 0 || billing.length > 0)) {
+  if (placeholders.length > 0 && (r.brands.length > 0 || r.billingKind) && r.legitimate === undefined) {
     reasons.push({
       code: 'scam-template-placeholder',
       level: 'caution',
@@ -90,12 +76,34 @@ export function lureReasons({ lure, placeholders, phones: allPhones, message, pa
   return reasons;
 }
 
-/** Length of the body and the parts it carries (calendar, attached messages): what the reader scrolls through. */
-function bodyLength(parts: Findings['parts']): number {
-  return ownTextParts(parts).reduce((n, p) => (p.id === 'subject' ? n : n + p.text.length), 0);
+function brandLure(r: LureReading, { evidence }: Findings, number: string, evidenceText: string): LeveledReason {
+  const { speaker } = evidence;
+  const brands = list(r.brands);
+  const who = speaker.spoofed
+    ? `, but the receiving server found that it was not sent by ${brands}`
+    : speaker.displayName.length > 0 && speaker.fromDomain && speaker.own.length === 0
+      ? ` in the sender's name, but it was sent from ${speaker.fromDomain}, which is not ${brands}`
+      : speaker.freemail && speaker.fromDomain
+        ? ` from a free ${speaker.fromDomain} mailbox, which ${brands} does not use`
+        : '';
+  return {
+    code: 'brand-callback-lure',
+    level: 'warning',
+    message:
+      `This message presents itself as ${brands}${r.billingKind ? ` (${describeContext(r.billingKind)})` : ''}${who} and asks you to call ` +
+      `${number}. Scammers send fake invoices, renewals and account alerts so that you phone them. ` +
+      `Do not call: if in doubt, use the number on the company's own website.`,
+    evidence: evidenceText,
+  };
 }
 
-function list(items: string[]): string {
+function senderNote({ evidence }: Findings): string {
+  const { speaker } = evidence;
+  if (speaker.freemail && speaker.fromDomain) return `, sent from a free ${speaker.fromDomain} mailbox`;
+  return '';
+}
+
+function list(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
@@ -112,10 +120,10 @@ const CONTEXT_WORDS: Record<string, string> = {
   debit: 'a debit',
   'security-alert': 'a security alert',
   'login-alert': 'a sign-in alert',
-  'account-lock': 'a locked account',
+  'account-lock': 'a locked or suspended account',
   crypto: 'a crypto account',
 };
 
-function describeContext(kind: string): string {
-  return CONTEXT_WORDS[kind] ?? kind;
+function describeContext(kind: string | undefined): string {
+  return kind ? (CONTEXT_WORDS[kind] ?? kind) : 'an account or a charge';
 }

@@ -63,14 +63,14 @@ describe('ringfence scan', () => {
     expect(code).toBe(1);
   }, 60_000);
 
-  it('marks a number the policy trusts and raises nothing for it', async () => {
+  it('marks a number the policy trusts; trust does not silence the lure around it (#10.1)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ringfence-policy-'));
     const policyFile = join(dir, 'policy.json');
     await writeFile(policyFile, JSON.stringify({ trustedNumbers: ['+1 804 713 4598'], useBundledFeed: false }));
     const { stdout } = await ringfence('scan', '--json', '--policy', policyFile, join(fixtures, 'norton-renewal-callback.eml'));
     const [norton] = lines(stdout);
     expect(norton!.phones).toEqual([expect.objectContaining({ e164: '+18047134598', trusted: true })]);
-    expect((norton!.reasons as { code: string }[]).map((r) => r.code)).not.toContain('brand-callback-lure');
+    expect((norton!.reasons as { code: string }[]).map((r) => r.code)).toContain('brand-callback-lure');
     await rm(dir, { recursive: true, force: true });
   }, 60_000);
 });

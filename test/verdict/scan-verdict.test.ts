@@ -60,11 +60,13 @@ describe('verdict', () => {
     expect(v.reasons.map((r) => r.code)).toEqual(['feed-expired']);
   });
 
-  it('never warns about a number the policy trusts, even on a feed', async () => {
+  it('never warns about a number the policy trusts by itself; a scam feed match beats trusted (#10.1)', async () => {
+    const signature = message('See you Thursday.\n--\nDana, IT helpdesk\nOffice: +1 (804) 713-4598', { subject: 'Re: planning' });
+    expect(await judge(signature, { trustedNumbers: ['+1 804-713-4598'] })).toMatchObject({ level: 'none', phones: [{ trusted: true }] });
     const reputation = feed({ entries: [{ number: '+18047134598', verdict: 'scam', lastSeen: '2026-03-08' }] });
-    const v = await judge(message(LURE), { trustedNumbers: ['+1 804-713-4598'] }, reputation);
-    expect(v.level).toBe('none');
-    expect(v.phones[0]).toMatchObject({ trusted: true });
+    const v = await judge(signature, { trustedNumbers: ['+1 804-713-4598'] }, reputation);
+    expect(v.level).toBe('danger');
+    expect(v.phones[0]!.trusted).toBeUndefined();
   });
 
   it('says nothing about an ordinary signature', async () => {

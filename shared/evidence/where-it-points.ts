@@ -1,0 +1,45 @@
+import type { Link } from '../types.ts';
+import { isWithinAny } from '../mail-auth/headers.ts';
+import { isMailProviderHost, siteOf } from './domains.ts';
+
+/** Links to count at most; a catalogue with 500 links says no more than its first 200. */
+const MAX_LINKS = 200;
+
+/**
+ * Where the message points: web links to the sender's own site (or a named brand's domains it speaks for)
+ * versus elsewhere. Mail providers' tracking and link-wrapping hosts are neither. Legitimate company mail
+ * links mostly home; callback lures carry no links, or links elsewhere.
+ */
+export interface LinkTargets {
+  /** Web links counted (http and https). */
+  total: number;
+  home: number;
+  elsewhere: number;
+}
+
+export function whereItPoints(links: readonly Link[], fromSite: string | undefined, homeDomains: readonly string[]): LinkTargets {
+  const targets: LinkTargets = { total: 0, home: 0, elsewhere: 0 };
+  for (const link of links.slice(0, MAX_LINKS)) {
+    const host = hostOf(link.href);
+    if (!host) continue;
+    targets.total++;
+    if (isMailProviderHost(host)) continue;
+    if ((fromSite && siteOf(host) === fromSite) || isWithinAny(host, homeDomains)) targets.home++;
+    else targets.elsewhere++;
+  }
+  return targets;
+}
+
+/** True when most links that lead somewhere lead home (at least one does, and no more lead elsewhere). */
+export function pointsHome(targets: LinkTargets): boolean {
+  return targets.home > 0 && targets.home >= targets.elsewhere;
+}
+
+function hostOf(href: string): string | undefined {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}

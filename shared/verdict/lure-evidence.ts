@@ -1,0 +1,105 @@
+import type { PhoneVerdict } from '../types.ts';
+import type { Findings } from './judge.ts';
+import { pointsHome } from '../evidence/index.ts';
+import { ownTextParts } from '../message-parts.ts';
+import { renderedLength } from './rendered-length.ts';
+
+/** Business contexts in which a phone call to "cancel" or "dispute" is the classic callback lure. */
+export const BILLING_KINDS = new Set([
+  'invoice', 'renewal', 'subscription', 'order', 'payment', 'refund', 'purchase', 'charge', 'debit',
+  'security-alert', 'login-alert', 'account-lock', 'crypto',
+]);
+/** Contexts that are an account pretext rather than a bill. */
+const ACCOUNT_KINDS = new Set(['security-alert', 'login-alert', 'account-lock']);
+/** Triggers that push the reader to act on a charge or an account they did not expect. */
+const CALLBACK_TRIGGERS = new Set(['confusion', 'relief', 'fear']);
+
+/** Visible text longer than this reads like a newsletter or a discussion, not a one-screen lure. */
+export const LONG_MESSAGE = 10_000;
+/** A bare "Phone:" label counts as a call to action only in a message this short. */
+const SHORT_MESSAGE = 4_000;
+
+/**
+ * The verdict's reading of the evidence (shared/evidence) for callback lures:
+ *   ask: a number the reader is asked to call (a request, or a bare label in a short message) — and whether
+ *        every such number is offered for commerce (ordering, sales, bookings, information) with no dispute;
+ *   pretext: a bill or an account the reader did not expect, with a push to cancel, dispute, recover or hurry;
+ *   impersonation (the sender is none of the brands named and its links do not point home):
+ *        strong when the sender's name claims a brand, a DMARC failure for the brand's own domain, or a
+ *        freemail box whose name or subject speaks for a brand or a business;
+ *        claimed when the subject names the brand, or a freemail box or a domain that failed authentication
+ *        names it anywhere; weak when the brand is only mentioned in the body;
+ *   legitimate: strong when the brand itself authenticated, the sender is familiar, the mail is a reply in a
+ *        conversation or a mailing-list post; weak when the From domain is the brand's (unauthenticated),
+ *        the links point home, or it is bulk mail.
+ */
+export interface LureReading {
+  length: number;
+  target?: PhoneVerdict;
+  callEvidence?: string;
+  commerceOnly: boolean;
+  brands: string[];
+  billingKind?: string;
+  pretext: boolean;
+  impersonation: 'strong' | 'claimed' | 'weak' | undefined;
+  legitimate: 'strong' | 'weak' | undefined;
+}
+
+export function readLure({ lure, parts, evidence }: Findings, phones: readonly PhoneVerdict[]): LureReading {
+  const { speaker, links, kind, ask, familiar } = evidence;
+  const length = renderedBodyLength(parts);
+  const numbers = new Set(phones.map((p) => p.e164));
+  const calls = lure.callToAction.filter(
+    (c) => c.phoneE164 !== undefined && numbers.has(c.phoneE164) && (c.kind === 'request' || length <= SHORT_MESSAGE),
+  );
+  const target = phones.find((p) => calls.some((c) => c.phoneE164 === p.e164));
+  const called = [...new Set(calls.map((c) => c.phoneE164!))];
+  const brands = [...new Set(lure.brands.map((b) => b.brand))];
+  const billing = lure.contexts.filter((c) => BILLING_KINDS.has(c.kind));
+  const triggers = lure.triggers.filter((t) => CALLBACK_TRIGGERS.has(t.kind));
+  const disputed = called.some((n) => ask.dispute.has(n));
+  const commerceOnly = called.length > 0 && called.every((n) => ask.commerce.has(n)) && !triggers.some((t) => t.kind !== 'fear');
+  const situation = billing.length > 0 || lure.contexts.some((c) => ACCOUNT_KINDS.has(c.kind)) || ask.pretext !== undefined;
+  const pretext = situation && (triggers.length > 0 || disputed);
+
+  const home = pointsHome(links);
+  const foreign = speaker.own.length === 0 && !home;
+  // Mail that carries the receiver's results but did not authenticate, from a company domain.
+  const unverified = speaker.hasAuthResults && !speaker.authenticated && !speaker.freemail;
+  const strong = speaker.spoofed ||
+    (speaker.displayName.some((b) => !speaker.own.includes(b)) && !home) ||
+    (speaker.freemail && (speaker.claimed.length > 0 || speaker.businessName));
+  const claimed = foreign && (speaker.claimed.length > 0 || ((speaker.freemail || unverified) && brands.length > 0));
+  const weak = foreign && brands.length > 0;
+  const legitStrong = (speaker.authenticated && speaker.own.length > 0) || familiar.familiar || kind.conversation || kind.list;
+  const legitWeak = (speaker.own.length > 0 && !speaker.spoofed) || home || kind.bulk;
+
+  const reading: LureReading = {
+    length,
+    commerceOnly,
+    brands,
+    pretext,
+    impersonation: strong ? 'strong' : claimed ? 'claimed' : weak ? 'weak' : undefined,
+    legitimate: legitStrong ? 'strong' : legitWeak ? 'weak' : undefined,
+  };
+  if (target) reading.target = target;
+  const evidenceOf = calls.find((c) => c.phoneE164 === target?.e164)?.evidence;
+  if (evidenceOf) reading.callEvidence = evidenceOf;
+  if (billing[0]) reading.billingKind = billing[0].kind;
+  else {
+    const account = lure.contexts.find((c) => ACCOUNT_KINDS.has(c.kind));
+    if (account) reading.billingKind = account.kind;
+  }
+  return reading;
+}
+
+/** What the reader scrolls through in the body and the parts it carries, measured as rendered (#10.2). */
+function renderedBodyLength(parts: Findings['parts']): number {
+  let length = 0;
+  for (const part of ownTextParts(parts)) {
+    if (part.id === 'subject') continue;
+    length += renderedLength(part.text);
+    if (length > LONG_MESSAGE) break;
+  }
+  return length;
+}
