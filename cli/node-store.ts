@@ -10,6 +10,7 @@ import type { FeedEntry, FeedStatus, FeedStore, ParsedFeed } from '../shared/fee
 import { toFeedMatch } from '../shared/feed/to-feed-match.ts';
 import { blockCovers } from '../shared/feed/block-prefixes.ts';
 import { emptyStatus, mergeStatus, replacedStatus } from '../shared/feed-sync/status.ts';
+import { runStepsAsync, type Steps } from '../shared/feed/steps.ts';
 
 interface HeldFeed {
   status: FeedStatus;
@@ -78,7 +79,7 @@ export class NodeFeedStore implements FeedStore {
   async replaceFeed(url: string, feed: ParsedFeed, meta: Partial<FeedStatus>): Promise<void> {
     const old = this.feeds.get(url);
     const status = replacedStatus(url, old?.status, feed, meta);
-    const held: HeldFeed = { status, index: buildMaps(feed) };
+    const held: HeldFeed = { status, index: await runStepsAsync(buildMaps(feed)) };
     if (this.cacheDir) {
       const copyFile = `${fileId(url)}.${status.version}-${randomUUID().slice(0, 8)}.copy.json`;
       await this.writeAtomically(copyFile, JSON.stringify(feed));
@@ -139,7 +140,7 @@ export class NodeFeedStore implements FeedStore {
     if (held.index || !held.copyFile || !this.cacheDir) return held.index;
     try {
       const feed = JSON.parse(await readFile(join(this.cacheDir, held.copyFile), 'utf8')) as ParsedFeed;
-      held.index = buildMaps(feed);
+      held.index = await runStepsAsync(buildMaps(feed));
     } catch (error) {
       held.status = { ...held.status, lastError: `cached copy unreadable: ${(error as Error).message}` };
       delete held.copyFile;
@@ -166,11 +167,14 @@ export class NodeFeedStore implements FeedStore {
   }
 }
 
-function buildMaps(feed: ParsedFeed): FeedMaps {
+/** Lookup maps for a copy, built in slices (a million entries take a while; lookups go on meanwhile). */
+function* buildMaps(feed: ParsedFeed): Steps<FeedMaps> {
   const maps: FeedMaps = { name: feed.name, numbers: new Map(), blocks: new Map(), prefixLengths: [] };
   if (feed.ttlDays !== undefined) maps.ttlDays = feed.ttlDays;
   const lengths = new Set<number>();
+  let count = 0;
   for (const entry of feed.entries) {
+    if (++count % 4096 === 0) yield;
     const map = entry.kind === 'block' ? maps.blocks : maps.numbers;
     const list = map.get(entry.key);
     if (list) list.push(entry);

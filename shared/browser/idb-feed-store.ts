@@ -19,6 +19,7 @@ import { bucketCount, hashKey, decodeBucket, encodeBucket, spreadIntoBuckets } f
 import { BucketCache } from '../feed-sync/bucket-cache.ts';
 import { buildKeyFilter, mayContain, type KeyFilter } from '../feed-sync/key-filter.ts';
 import { emptyStatus, mergeStatus, replacedStatus } from '../feed-sync/status.ts';
+import { macrotask } from '../feed/steps.ts';
 
 export interface CopyLayout {
   copy: number;
@@ -354,11 +355,15 @@ export class IdbFeedStore implements FeedStore {
       blockPrefixLengths: [...new Set(blocks.map((b) => b.key.length))].sort((a, b) => a - b),
     };
     if (feed.ttlDays !== undefined) layout.ttlDays = feed.ttlDays;
+    // Each step over all entries gives the event loop back before the next, so scans are answered between.
+    await macrotask();
     const rows: { store: 'numbers' | 'blocks'; bucket: number; entries: FeedEntry[] }[] = [];
     spreadIntoBuckets(numbers, layout.numberBuckets).forEach((entries, bucket) => rows.push({ store: 'numbers', bucket, entries }));
+    await macrotask();
     spreadIntoBuckets(blocks, layout.blockBuckets).forEach((entries, bucket) => rows.push({ store: 'blocks', bucket, entries }));
-
+    await macrotask();
     const filter = buildKeyFilter(feed.entries);
+    await macrotask();
     for (let start = 0; start < rows.length; start += this.bucketsPerTransaction) {
       const tx = this.db.transaction(['numbers', 'blocks', 'filters', 'copies'], 'readwrite', { durability: 'relaxed' });
       // Stop if another tab judged this write abandoned and removed the copy: never resurrect half of it.

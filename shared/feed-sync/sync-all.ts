@@ -2,7 +2,8 @@
 // the policy no longer names so they stop answering lookups.
 import type { FeedConfig, Policy } from '../types.ts';
 import type { FeedStore } from '../feed/types.ts';
-import { parseFeed } from '../feed/parse-feed.ts';
+import { parseFeedAsync } from '../feed/parse-feed.ts';
+import { unusableCopyReason } from '../feed/usable-copy.ts';
 import { syncFeed, type SyncOptions, type SyncOutcome } from './sync.ts';
 
 /** The starter feed shipped inside the package: read from the bundle, never fetched. */
@@ -51,7 +52,9 @@ async function installBundled(bundled: BundledFeed, store: FeedStore, now: Date)
   const status = await store.getStatus(bundled.url);
   if (status && status.version > 0 && status.etag === tag) return { url: bundled.url, result: 'not-modified' };
   try {
-    const parsed = parseFeed(await bundled.load(), { format: bundled.format ?? 'auto' });
+    const parsed = await parseFeedAsync(await bundled.load(), { format: bundled.format ?? 'auto' });
+    const unusable = unusableCopyReason(parsed.feed, parsed.errors);
+    if (unusable) throw new Error(unusable);
     await store.replaceFeed(bundled.url, parsed.feed, {
       etag: tag,
       lastAttempt: now.toISOString(),

@@ -3,7 +3,8 @@
 // Privacy: the only request is a GET of the configured URL (and URL.sig); nothing about mail is sent.
 import type { FeedConfig, Policy } from '../types.ts';
 import type { FeedStatus, FeedStore } from '../feed/types.ts';
-import { parseFeed } from '../feed/parse-feed.ts';
+import { parseFeedAsync } from '../feed/parse-feed.ts';
+import { unusableCopyReason } from '../feed/usable-copy.ts';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../feed/decode-input.ts';
 import { fetchBytes, type FetchLike } from './fetch-bytes.ts';
 import { verifyFeedSignature } from './verify-signature.ts';
@@ -91,17 +92,16 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
       signed = true;
     }
 
-    const parsed = parseFeed(response.bytes, {
+    // Parsed in slices that give the event loop back: scans keep being answered during a big sync.
+    const parsed = await parseFeedAsync(response.bytes, {
       format: config.format ?? 'auto',
       verdict: config.verdict ?? 'scam',
       ...(config.name ? { name: config.name } : {}),
       defaultRegion: options.policy.defaultRegion ?? 'US',
       maxBytes,
     });
-    if (parsed.feed.entries.length === 0 && parsed.errors.length > 0) {
-      const first = parsed.errors[0]!;
-      return fail(`no usable entries (${parsed.errors.length} errors; first at ${first.where}: ${first.message})`);
-    }
+    const unusable = unusableCopyReason(parsed.feed, parsed.errors);
+    if (unusable) return fail(unusable);
 
     const meta: Partial<FeedStatus> = { ...success(now, interval), etag: response.headers.get('etag') ?? undefined, keyFingerprint: fingerprint };
     meta.lastModified = response.headers.get('last-modified') ?? undefined;

@@ -10,11 +10,10 @@ export interface CsvProblem {
 }
 
 /**
- * Splits CSV text into rows (RFC 4180 quoting: "a ""b""", quoted newlines). An unterminated quote is
- * reported and the rest of the text is kept as that field, so nothing is silently lost.
+ * Splits CSV text into rows (RFC 4180 quoting: "a ""b""", quoted newlines), one at a time. An unterminated
+ * quote is reported and the rest of the text is kept as that field, so nothing is silently lost.
  */
-export function csvRows(text: string, delimiter: string, problems: CsvProblem[]): CsvRow[] {
-  const rows: CsvRow[] = [];
+export function* csvRows(text: string, delimiter: string, problems: CsvProblem[]): Generator<CsvRow, void, void> {
   let cells: string[] = [];
   let line = 1;
   let rowLine = 1;
@@ -61,14 +60,13 @@ export function csvRows(text: string, delimiter: string, problems: CsvProblem[])
       continue;
     }
     // End of line or of text: close the row.
-    if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
+    if (cells.length > 1 || cells[0] !== '') yield { line: rowLine, cells };
     cells = [];
     if (i >= n) break;
     i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
     line++;
     rowLine = line;
   }
-  return rows;
 }
 
 function nextBreak(text: string, from: number, delimiter: string): number {

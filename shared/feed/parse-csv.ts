@@ -1,8 +1,10 @@
-import type { FeedEntry, FeedParseResult } from './types.ts';
+import type { FeedEntry, FeedParseResult, ParsedFeed } from './types.ts';
 import type { ResolvedOptions } from './parse-options.ts';
 import { FeedCollector } from './feed-collector.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { csvRows, detectDelimiter, type CsvProblem } from './csv-rows.ts';
+import { csvRows, detectDelimiter, type CsvProblem, type CsvRow } from './csv-rows.ts';
+import { isEmptyDirective } from './empty-directive.ts';
+import { STEP_SIZE, type Steps } from './steps.ts';
 import { CSV_COLUMNS, mapColumns, type CsvField } from './csv-columns.ts';
 import { readBrands, readCount, readDate, readText, preview } from './entry-fields.ts';
 import { parseNumberOrBlock } from './parse-text-line.ts';
@@ -12,19 +14,27 @@ import { parseNumberOrBlock } from './parse-text-line.ts';
  * (`Company_Phone_Number,Created_Date,Violation_Date,...`). Rows for the same number merge into one entry;
  * in a complaint export (a date per row, no count column) each row counts as one report.
  */
-export function parseCsv(text: string, options: ResolvedOptions): FeedParseResult {
-  const { body, skipped } = dropLeadingComments(text);
+export function* parseCsv(text: string, options: ResolvedOptions): Steps<FeedParseResult> {
+  const { body, skipped, empty } = dropLeadingComments(text);
   const firstLine = body.slice(0, body.search(/\r|\n|$/));
   const problems: CsvProblem[] = [];
   const rows = csvRows(body, detectDelimiter(firstLine), problems);
-  const header = rows[0];
-  if (!header) throw new FeedParseError('syntax', 'CSV feed has no header row');
+  const header = rows.next().value;
+  if (!header) {
+    // Only comments: a feed with no entries, on purpose when it says `# empty`.
+    if (body.trim() === '') return { feed: { format: 'csv', name: options.name, entries: [], ...(empty ? { empty } : {}) }, errors: [] };
+    throw new FeedParseError('syntax', 'CSV feed has no header row');
+  }
   let columns = mapColumns(header.cells);
+  let firstData: CsvRow | undefined;
   if (columns.number === undefined) {
     // No header at all: the first row is data when one of its cells is a number.
     const numberCell = header.cells.findIndex((cell) => !('error' in parseNumberOrBlock(cell, 'scam', options.defaultRegion)));
-    if (numberCell >= 0) columns = { number: numberCell };
-  } else rows.shift();
+    if (numberCell >= 0) {
+      columns = { number: numberCell };
+      firstData = header;
+    }
+  }
   if (columns.number === undefined) {
     throw new FeedParseError(
       'syntax',
@@ -32,16 +42,26 @@ export function parseCsv(text: string, options: ResolvedOptions): FeedParseResul
     );
   }
 
-  const collector = new FeedCollector();
-  for (const problem of problems) collector.error(`line ${problem.line + skipped}`, problem.message);
+  const collector = new FeedCollector(options.limits);
   const complaintRows = columns.reports === undefined && columns.date !== undefined;
-  for (const row of rows) {
+  let count = 0;
+  const read = (row: CsvRow) => {
     const where = `line ${row.line + skipped}`;
     const entry = readRow(row.cells, columns, options, complaintRows, (message) => collector.error(where, message));
     if (entry) collector.add(entry);
+    else collector.rejected();
+  };
+  if (firstData) read(firstData);
+  for (const row of rows) {
+    if (++count % STEP_SIZE === 0) yield;
+    read(row);
   }
+  // An unterminated quote is found while reading rows; it is reported with them.
+  for (const problem of problems) collector.error(`line ${problem.line + skipped}`, problem.message);
   const { entries, errors } = collector.result();
-  return { feed: { format: 'csv', name: options.name, entries }, errors };
+  const feed: ParsedFeed = { format: 'csv', name: options.name, entries };
+  if (empty && entries.length === 0) feed.empty = true;
+  return { feed, errors };
 }
 
 function readRow(
@@ -93,16 +113,19 @@ function set<K extends keyof FeedEntry>(entry: FeedEntry, field: K, value: FeedE
   if (value !== undefined) entry[field] = value;
 }
 
-/** `#` comment lines before the header are skipped; `skipped` keeps reported line numbers true. */
-function dropLeadingComments(text: string): { body: string; skipped: number } {
+/** `#` comment lines before the header are skipped (`skipped` keeps line numbers true); `# empty` is noted. */
+function dropLeadingComments(text: string): { body: string; skipped: number; empty: boolean } {
   let offset = 0;
   let skipped = 0;
+  let empty = false;
   for (;;) {
     const end = text.indexOf('\n', offset);
     const line = text.slice(offset, end < 0 ? text.length : end).trim();
-    if (end < 0 || !(line === '' || line.startsWith('#'))) break;
+    if (!(line === '' || line.startsWith('#'))) break;
+    if (isEmptyDirective(line)) empty = true;
+    if (end < 0) return { body: '', skipped, empty };
     offset = end + 1;
     skipped++;
   }
-  return { body: text.slice(offset), skipped };
+  return { body: text.slice(offset), skipped, empty };
 }

@@ -10,6 +10,7 @@ import { parseText } from './parse-text.ts';
 import { parseCsv } from './parse-csv.ts';
 import { parseMisp } from './parse-misp.ts';
 import { applyListVerdict } from './apply-list-verdict.ts';
+import { runSteps, runStepsAsync, type PaceOptions, type Steps } from './steps.ts';
 
 const DEFAULT_NAMES: Record<FeedFormat, string> = {
   ringfence: 'Ringfence feed',
@@ -24,23 +25,34 @@ const DEFAULT_NAMES: Record<FeedFormat, string> = {
  * (over the size cap, not JSON, unknown shape) throws FeedParseError so the caller keeps its last good copy.
  */
 export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions = {}): FeedParseResult {
-  const result = parseAnyFormat(input, options);
+  const result = runSteps(parseAnyFormat(input, options));
   // Given a verdict, the feed is read as the policy configures it: trust only from a trusted list.
   return options.verdict === undefined ? result : applyListVerdict(result, options.verdict);
 }
 
-function parseAnyFormat(input: string | Uint8Array, options: ParseFeedOptions): FeedParseResult {
+/**
+ * parseFeed that gives the event loop back every few milliseconds (`pace`), so a service worker or a task
+ * pane keeps answering while a big feed is read. Same result, same errors.
+ */
+export async function parseFeedAsync(input: string | Uint8Array, options: ParseFeedOptions = {}, pace?: PaceOptions): Promise<FeedParseResult> {
+  const result = await runStepsAsync(parseAnyFormat(input, options), pace);
+  return options.verdict === undefined ? result : applyListVerdict(result, options.verdict);
+}
+
+function* parseAnyFormat(input: string | Uint8Array, options: ParseFeedOptions): Steps<FeedParseResult> {
   const text = decodeInput(input, options.maxBytes);
   const requested = options.format ?? 'auto';
   const kind = requested === 'auto' ? detectTextFormat(text) : requested === 'text' || requested === 'csv' ? requested : 'json';
 
-  if (kind === 'text') return parseText(text, resolveOptions(options, DEFAULT_NAMES.text));
-  if (kind === 'csv') return parseCsv(text, resolveOptions(options, DEFAULT_NAMES.csv));
+  if (kind === 'text') return yield* parseText(text, resolveOptions(options, DEFAULT_NAMES.text));
+  if (kind === 'csv') return yield* parseCsv(text, resolveOptions(options, DEFAULT_NAMES.csv));
 
+  yield;
   const document = parseJson(text);
+  yield;
   const format = requested === 'auto' ? detectJsonFormat(document) : requested;
-  if (format === 'ringfence') return parseNative(document, resolveOptions(options, DEFAULT_NAMES.ringfence));
-  if (format === 'misp') return parseMisp(document, resolveOptions(options, DEFAULT_NAMES.misp));
+  if (format === 'ringfence') return yield* parseNative(document, resolveOptions(options, DEFAULT_NAMES.ringfence));
+  if (format === 'misp') return yield* parseMisp(document, resolveOptions(options, DEFAULT_NAMES.misp));
   throw new FeedParseError(
     'unknown-format',
     'JSON feed is neither a ringfence-feed/1 document nor MISP (an event or a restSearch export)',

@@ -4,6 +4,7 @@ import { FeedCollector } from './feed-collector.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { parseNumberOrBlock } from './parse-text-line.ts';
 import { describeType, readDate, readText } from './entry-fields.ts';
+import { STEP_SIZE, type Steps } from './steps.ts';
 
 /** MISP attribute types that hold a phone number to call (premium-rate numbers are `prtn`). */
 const PHONE_TYPES = new Set(['phone-number', 'prtn']);
@@ -24,31 +25,34 @@ interface EventContext {
  * of events, or a restSearch export (`{"response": {"Attribute": [...]}}` / `{"response": [{"Event": ...}]}`).
  * Attributes of other types are skipped; deleted ones too.
  */
-export function parseMisp(document: unknown, options: ResolvedOptions): FeedParseResult {
-  const collector = new FeedCollector();
+export function* parseMisp(document: unknown, options: ResolvedOptions): Steps<FeedParseResult> {
+  const collector = new FeedCollector(options.limits);
   const events = findEvents(document);
   if (!events) {
     throw new FeedParseError('syntax', 'MISP feed must be an event, a list of events or a restSearch export');
   }
-  events.forEach(({ event, where: eventWhere }) => {
+  let count = 0;
+  for (const { event, where: eventWhere } of events) {
     if (!isObject(event)) {
       collector.error(eventWhere, `event must be an object, got ${describeType(event)}`);
-      return;
+      continue;
     }
     const context = eventContext(event, (m) => collector.error(eventWhere, m));
-    forEachList(event.Attribute, `${eventWhere}Attribute`, collector, (attribute, where) =>
-      readAttribute(attribute, context, where, collector, options),
-    );
-    forEachList(event.Object, `${eventWhere}Object`, collector, (object, objectWhere) => {
+    for (const [attribute, where] of listItems(event.Attribute, `${eventWhere}Attribute`, collector)) {
+      if (++count % STEP_SIZE === 0) yield;
+      readAttribute(attribute, context, where, collector, options);
+    }
+    for (const [object, objectWhere] of listItems(event.Object, `${eventWhere}Object`, collector)) {
       if (!isObject(object)) {
         collector.error(objectWhere, `object must be an object, got ${describeType(object)}`);
-        return;
+        continue;
       }
-      forEachList(object.Attribute, `${objectWhere} Attribute`, collector, (attribute, where) =>
-        readAttribute(attribute, context, where, collector, options),
-      );
-    });
-  });
+      for (const [attribute, where] of listItems(object.Attribute, `${objectWhere} Attribute`, collector)) {
+        if (++count % STEP_SIZE === 0) yield;
+        readAttribute(attribute, context, where, collector, options);
+      }
+    }
+  }
   const { entries, errors } = collector.result();
   return { feed: { format: 'misp', name: options.name, entries }, errors };
 }
@@ -81,18 +85,14 @@ function eventContext(event: Record<string, unknown>, report: (m: string) => voi
   return context;
 }
 
-function forEachList(
-  list: unknown,
-  where: string,
-  collector: FeedCollector,
-  visit: (item: unknown, where: string) => void,
-): void {
+/** The items of a list with where each is; a value that is not a list is reported and gives none. */
+function* listItems(list: unknown, where: string, collector: FeedCollector): Generator<[unknown, string], void, void> {
   if (list === undefined || list === null) return;
   if (!Array.isArray(list)) {
     collector.error(where, `must be a list, got ${describeType(list)}`);
     return;
   }
-  list.forEach((item, index) => visit(item, `${where} ${index}`));
+  for (let index = 0; index < list.length; index++) yield [list[index], `${where} ${index}`];
 }
 
 function readAttribute(
@@ -103,21 +103,16 @@ function readAttribute(
   options: ResolvedOptions,
 ): void {
   const report = (message: string) => collector.error(where, message);
-  if (!isObject(raw)) {
-    report(`attribute must be an object, got ${describeType(raw)}`);
-    return;
-  }
+  const reject = (message: string) => {
+    report(message);
+    collector.rejected();
+  };
+  if (!isObject(raw)) return reject(`attribute must be an object, got ${describeType(raw)}`);
   if (!isPhoneAttribute(raw)) return;
   if (raw.deleted === true || raw.deleted === '1') return;
-  if (typeof raw.value !== 'string') {
-    report(`${String(raw.type)} value must be text, got ${describeType(raw.value)}`);
-    return;
-  }
+  if (typeof raw.value !== 'string') return reject(`${String(raw.type)} value must be text, got ${describeType(raw.value)}`);
   const parsed = parseNumberOrBlock(raw.value, options.verdict, options.defaultRegion);
-  if ('error' in parsed) {
-    report(parsed.error);
-    return;
-  }
+  if ('error' in parsed) return reject(parsed.error);
   const entry: FeedEntry = parsed;
   const brands = [...new Set([...context.brands, ...tagBrands(raw.Tag, report)])];
   if (brands.length > 0) entry.brands = brands;

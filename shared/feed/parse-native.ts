@@ -4,11 +4,12 @@ import { FeedCollector } from './feed-collector.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { preview, readDate, readText } from './entry-fields.ts';
 import { readEntry } from './read-entry.ts';
+import { STEP_SIZE, type Steps } from './steps.ts';
 
 export const NATIVE_FORMAT = 'ringfence-feed/1';
 
 /** The native `ringfence-feed/1` document, already JSON-parsed. */
-export function parseNative(document: unknown, options: ResolvedOptions): FeedParseResult {
+export function* parseNative(document: unknown, options: ResolvedOptions): Steps<FeedParseResult> {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     throw new FeedParseError('syntax', `a ${NATIVE_FORMAT} feed must be a JSON object`);
   }
@@ -19,7 +20,7 @@ export function parseNative(document: unknown, options: ResolvedOptions): FeedPa
   if (!Array.isArray(root.entries)) {
     throw new FeedParseError('syntax', `"entries" must be a list, got ${preview(root.entries)}`);
   }
-  const collector = new FeedCollector();
+  const collector = new FeedCollector(options.limits);
   const report = (where: string) => (message: string) => collector.error(where, message);
 
   const feed: ParsedFeed = {
@@ -31,11 +32,18 @@ export function parseNative(document: unknown, options: ResolvedOptions): FeedPa
   if (published) feed.published = published;
   const ttlDays = readTtl(root.ttlDays, report('feed'));
   if (ttlDays !== undefined) feed.ttlDays = ttlDays;
+  if (root.empty !== undefined) {
+    if (root.empty !== true) report('feed')(`"empty" must be true (the feed has no entries on purpose), got ${preview(root.empty)}`);
+    else if (root.entries.length > 0) report('feed')(`"empty": true but the feed has ${root.entries.length} entries; the entries are read`);
+    else feed.empty = true;
+  }
 
-  root.entries.forEach((raw, index) => {
-    const entry = readEntry(raw, options, report(`entry ${index}`));
+  for (let index = 0; index < root.entries.length; index++) {
+    if ((index + 1) % STEP_SIZE === 0) yield;
+    const entry = readEntry(root.entries[index], options, report(`entry ${index}`));
     if (entry) collector.add(entry);
-  });
+    else collector.rejected();
+  }
   const { entries, errors } = collector.result();
   feed.entries = entries;
   return { feed, errors };

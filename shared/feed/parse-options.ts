@@ -1,4 +1,5 @@
 import type { EntryVerdict, FeedFormat } from './types.ts';
+import type { CollectorLimits } from './feed-collector.ts';
 
 export interface ParseFeedOptions {
   /** Format of the input; 'auto' (default) detects it. */
@@ -14,12 +15,17 @@ export interface ParseFeedOptions {
   defaultRegion?: string;
   /** Largest input accepted, in bytes. Default 50 MB. */
   maxBytes?: number;
+  /** The feed is refused once this many entries were left out and they are over a quarter of all. Default 1,000. */
+  maxRejected?: number;
+  /** Most distinct entries accepted; more and the feed is refused. Default 2,000,000. */
+  maxEntries?: number;
 }
 
 export interface ResolvedOptions {
   verdict: EntryVerdict;
   name: string;
   defaultRegion: string;
+  limits: CollectorLimits;
 }
 
 export function resolveOptions(options: ParseFeedOptions, fallbackName: string): ResolvedOptions {
@@ -27,5 +33,9 @@ export function resolveOptions(options: ParseFeedOptions, fallbackName: string):
     verdict: options.verdict ?? 'scam',
     name: options.name ?? fallbackName,
     defaultRegion: options.defaultRegion ?? 'US',
+    limits: {
+      ...(options.maxRejected !== undefined ? { maxRejected: options.maxRejected } : {}),
+      ...(options.maxEntries !== undefined ? { maxEntries: options.maxEntries } : {}),
+    },
   };
 }

@@ -30,6 +30,11 @@ export interface ParsedFeed {
   published?: string;
   /** Time to live in days carried by the feed itself, if any. */
   ttlDays?: number;
+  /**
+   * The feed says it has no entries on purpose (native `"empty": true`, a `# empty` line in text or CSV).
+   * Without it a copy with no entries is a failed update (an empty 200, a maintenance page), never a swap.
+   */
+  empty?: boolean;
   entries: FeedEntry[];
 }
 

@@ -2,6 +2,7 @@ import type { FeedError, FeedFormat, ParsedFeed } from './types.ts';
 import type { ParseFeedOptions } from './parse-options.ts';
 import { parseFeed } from './parse-feed.ts';
 import { FeedParseError } from './feed-parse-error.ts';
+import { unusableCopyReason } from './usable-copy.ts';
 
 export interface FeedCounts {
   entries: number;
@@ -26,7 +27,10 @@ export interface FeedValidation {
 export function validateFeed(input: string | Uint8Array, options: ParseFeedOptions = {}): FeedValidation {
   try {
     const { feed, errors } = parseFeed(input, options);
-    return { ok: errors.length === 0, format: feed.format, name: feed.name, counts: countEntries(feed), errors };
+    // Clients would keep their last good copy instead of this one: say why.
+    const unusable = unusableCopyReason(feed, errors);
+    const listed = unusable && errors.length === 0 ? [{ where: 'feed', message: unusable }] : errors;
+    return { ok: listed.length === 0, format: feed.format, name: feed.name, counts: countEntries(feed), errors: listed };
   } catch (error) {
     if (!(error instanceof FeedParseError)) throw error;
     return { ok: false, counts: countEntries({ entries: [] }), errors: [], fatal: error.message };

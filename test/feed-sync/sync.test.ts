@@ -185,6 +185,32 @@ describe.each(STORES.filter((s) => s.name !== 'Node (memory)'))('syncFeed with $
     expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /no usable entries \(2 errors/ });
   });
 
+  it('an empty 200 or a maintenance page is a failed update; a feed empty on purpose says so', async () => {
+    const made = await maker.make();
+    store = made.store;
+    close = made.close;
+    path = `/empty-${++n}.txt`;
+    config = { url: server.url(path), format: 'auto' };
+    server.route(path, { body: `${GOOD.join('\n')}\n+1804713*\n` });
+    expect(await syncFeed(config, store, options())).toMatchObject({ result: 'updated', version: 1, entries: 3 });
+    for (const body of ['', '\n\n', '# maintenance\n', '# down for maintenance, back soon\n\n']) {
+      server.route(path, { body });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /no entries.*empty on purpose/ });
+      await expectLastGoodCopy(/no entries/);
+      await store.updateStatus(config.url, { failures: 0 });
+    }
+    // Native: "entries": [] alone is a failed update; with "empty": true it is the feed's real state.
+    server.route(path, { body: JSON.stringify({ format: 'ringfence-feed/1', name: 'x', entries: [] }) });
+    expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /no entries/ });
+    await expectLastGoodCopy(/no entries/);
+    await store.updateStatus(config.url, { failures: 0 });
+    server.route(path, { body: '# empty\n' });
+    expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'updated', version: 2, entries: 0 });
+    server.route(path, { body: JSON.stringify({ format: 'ringfence-feed/1', name: 'x', empty: true, entries: [] }) });
+    expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'updated', version: 3, entries: 0 });
+    expect((await store.lookup(GOOD, now, 30)).get(GOOD[0]!)).toEqual([]);
+  });
+
   it('backs off after failures and skips until due; success resets', async () => {
     await withGoodCopy();
     server.route(path, { status: 503 });

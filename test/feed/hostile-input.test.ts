@@ -55,10 +55,59 @@ describe('hostile feed input', () => {
   });
 
   it('keeps at most 10,000 errors and says how many more there were', () => {
-    const text = 'nope\n'.repeat(12_000);
-    const { errors } = parseFeed(text, { format: 'text' });
+    const good = Array.from({ length: 40_000 }, (_, i) => `+1202555${String(i % 10_000).padStart(4, '0')}`);
+    const text = `${'nope\n'.repeat(12_000)}${good.join('\n')}\n`;
+    const { feed, errors } = parseFeed(text, { format: 'text', maxRejected: 20_000 });
+    expect(feed.entries).toHaveLength(10_000);
     expect(errors).toHaveLength(10_001);
     expect(errors.at(-1)?.message).toBe('2000 further errors not listed');
+  });
+
+  it('refuses a feed once 1,000 entries were left out and they outweigh the good ones, without reading on', () => {
+    const good = Array.from({ length: 500 }, (_, i) => `+1202555${String(i).padStart(4, '0')}`).join('\n');
+    const text = `${good}\n${'nope\n'.repeat(1_000_000)}`;
+    const started = Date.now();
+    expect(() => parseFeed(text)).toThrow(/1000 entries refused against 500 read: the feed is mostly not phone numbers; refused \(first at line 501: not a valid/);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // A big feed with a few hundred bad lines among many good ones is read, its errors listed.
+    const mostlyGood = `${`${good}\n`.repeat(10)}${'nope\n'.repeat(1_500)}`;
+    expect(parseFeed(mostlyGood).errors).toHaveLength(1_500);
+    for (const format of ['ringfence', 'csv', 'misp'] as const) {
+      const junk = {
+        ringfence: JSON.stringify({ format: 'ringfence-feed/1', entries: Array.from({ length: 2_000 }, () => ({ number: 'nope' })) }),
+        csv: `number\n${'nope\n'.repeat(2_000)}`,
+        misp: JSON.stringify({ Event: { Attribute: Array.from({ length: 2_000 }, () => ({ type: 'phone-number', value: 'nope' })) } }),
+      }[format];
+      expect(() => parseFeed(junk), format).toThrow(/mostly not phone numbers/);
+    }
+  });
+
+  it('refuses a feed holding more entries than the cap', () => {
+    const text = Array.from({ length: 101 }, (_, i) => `+1202555${String(i).padStart(4, '0')}`).join('\n');
+    expect(() => parseFeed(text, { maxEntries: 100 })).toThrow(/more than 100 entries; refused/);
+    expect(parseFeed(text, { maxEntries: 101 }).feed.entries).toHaveLength(101);
+  });
+
+  it('reads 50 MB of invalid lines in seconds with bounded memory, refusing the feed', () => {
+    const lines = ['call me now', '+1 000 000 0000', 'x'.repeat(80), '12', '++--()', '(((555)))', 'hello +1 804 713 4598'];
+    const chunk = Array.from({ length: 7_000 }, (_, i) => lines[i % lines.length]).join('\n') + '\n';
+    const text = chunk.repeat(Math.ceil((50 * 1024 * 1024 - 1024) / chunk.length)).slice(0, 50 * 1024 * 1024 - 1024);
+    const cpuSeconds = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1e6;
+    };
+    const rssBefore = process.memoryUsage().rss;
+    let cpuBefore = process.cpuUsage();
+    expect(() => parseFeed(text)).toThrow(/mostly not phone numbers/);
+    expect(cpuSeconds(cpuBefore)).toBeLessThan(2);
+    // Junk the shape check refuses, with the error limit lifted: read to the end without calling libphonenumber.
+    const cheap = text.replace(/^(?:\+1 000 000 0000|\(\(\(555\)\)\))$/gm, 'nope');
+    cpuBefore = process.cpuUsage();
+    const { feed, errors } = parseFeed(cheap, { maxRejected: Number.POSITIVE_INFINITY });
+    expect(cpuSeconds(cpuBefore)).toBeLessThan(15);
+    expect(feed.entries).toEqual([]);
+    expect(errors).toHaveLength(10_001);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(500 * 1024 * 1024);
   });
 
   it('does not treat a prototype-polluting key as anything but data', () => {
