@@ -129,6 +129,11 @@ export interface FeedConfig {
   url: string;
   format?: 'ringfence' | 'text' | 'csv' | 'misp' | 'auto';
   publicKey?: string;
+  /**
+   * With a publicKey: what URL.sig must be. 'statement' (default): a ringfence-feed-sig/1 statement bound
+   * to the URL and freshness. 'detached': a plain signature of the bytes is also accepted (legacy, weaker).
+   */
+  signature?: 'statement' | 'detached';
   verdict?: 'scam' | 'trusted';
   name?: string;
 }

@@ -103,6 +103,10 @@ function validateFeedConfig(input: unknown): FeedConfig | string {
     if (typeof raw.publicKey !== 'string' || !raw.publicKey.trim()) return 'publicKey: expected a non-empty string';
     feed.publicKey = raw.publicKey;
   }
+  if (raw.signature !== undefined) {
+    if (raw.signature !== 'statement' && raw.signature !== 'detached') return 'signature: expected "statement" or "detached"';
+    feed.signature = raw.signature;
+  }
   if (raw.name !== undefined) {
     if (typeof raw.name !== 'string') return 'name: expected a string';
     feed.name = raw.name;
