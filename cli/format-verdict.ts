@@ -1,8 +1,9 @@
 import type { Verdict } from '../shared/types.ts';
+import { terminalJson, terminalLine } from './terminal-text.ts';
 
 /** The `--json` line DESIGN.md fixes: file, level, phones, reasons, brands, saas. */
 export function verdictJson(file: string, verdict: Verdict): string {
-  return JSON.stringify({
+  return terminalJson({
     file,
     level: verdict.level,
     phones: verdict.phones.map(({ e164, raw, region, lineType, part, inFeed, block, trusted }) => ({
@@ -15,16 +16,16 @@ export function verdictJson(file: string, verdict: Verdict): string {
 }
 
 export function errorJson(file: string, error: string): string {
-  return JSON.stringify({ file, error });
+  return terminalJson({ file, error });
 }
 
-/** One readable line per message: level, file, numbers, then the reasons indented below. */
+/** One readable line per message: level, file, numbers, then the reasons indented below; every field on one line. */
 export function verdictText(file: string, verdict: Verdict): string {
   const numbers = verdict.phones.map((p) => p.e164 + (p.trusted ? ' (trusted)' : p.inFeed ? ' (on feed)' : p.block ? ' (block on feed)' : ''));
-  const head = `${verdict.level.toUpperCase().padEnd(7)} ${file}${numbers.length ? `  ${numbers.join(', ')}` : ''}`;
+  const head = `${verdict.level.toUpperCase().padEnd(7)} ${terminalLine(file)}${numbers.length ? `  ${numbers.join(', ')}` : ''}`;
   const saas = verdict.saas
-    ? [`        ${verdict.saas.platform}: ${verdict.saas.instance}${verdict.saas.authentic ? ' (authentic)' : ' (not authentic)'}${verdict.saas.trusted ? ', trusted' : ''}`]
+    ? [`        ${terminalLine(verdict.saas.platform)}: ${terminalLine(verdict.saas.instance)}${verdict.saas.authentic ? ' (authentic)' : ' (not authentic)'}${verdict.saas.trusted ? ', trusted' : ''}`]
     : [];
-  const reasons = verdict.reasons.map((r) => `        - [${r.code}] ${r.message}`);
+  const reasons = verdict.reasons.map((r) => `        - [${terminalLine(r.code)}] ${terminalLine(r.message)}`);
   return [head, ...saas, ...reasons].join('\n');
 }

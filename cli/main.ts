@@ -1,4 +1,5 @@
 import { UsageError } from './args.ts';
+import { printErr, terminalLine } from './terminal-text.ts';
 
 const USAGE = `usage:
   ringfence scan [--json] [--feed FILE_OR_URL]... [--policy FILE] PATH...
@@ -27,17 +28,17 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    console.error(`ringfence: unknown command "${name}"\n${USAGE}`);
+    printErr(`ringfence: unknown command "${terminalLine(name)}"\n${USAGE}`);
     return 2;
   }
   try {
     return await (await load())(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`ringfence ${name}: ${error.message}\n${USAGE}`);
+      printErr(`ringfence ${name}: ${terminalLine(error.message)}\n${USAGE}`);
       return 2;
     }
-    console.error(`ringfence ${name}: ${(error as Error).message}`);
+    printErr(`ringfence ${name}: ${terminalLine((error as Error).message)}`);
     return 1;
   }
 }

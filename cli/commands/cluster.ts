@@ -2,7 +2,7 @@ import { parseArgs, UsageError } from '../args.ts';
 import { collectEmlFiles } from '../collect-files.ts';
 import { readMessage } from '../read-message.ts';
 import { clusterMessages, messageRecord, type Campaign, type ClusterResult, type MessageRecord } from '../../shared/cluster/index.ts';
-import { printable } from './feed.ts';
+import { printOut, terminalJson, terminalLine } from '../terminal-text.ts';
 
 export const CLUSTER_FORMAT = 'ringfence-clusters/1';
 const LISTED = 5;
@@ -24,8 +24,7 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   const result = clusterMessages(records);
-  if (parsed.flags.has('json')) console.log(JSON.stringify({ format: CLUSTER_FORMAT, ...result, errors }, null, 2));
-  else console.log(clusterText(result, errors));
+  printOut(parsed.flags.has('json') ? terminalJson({ format: CLUSTER_FORMAT, ...result, errors }, 2) : clusterText(result, errors));
   return errors.length > 0 ? 1 : 0;
 }
 
@@ -35,7 +34,7 @@ export function clusterText(result: ClusterResult, errors: readonly { file: stri
       (errors.length ? `, ${errors.length} unreadable` : ''),
   ];
   for (const campaign of result.campaigns) lines.push('', ...campaignText(campaign));
-  for (const { file, error } of errors) lines.push('', `ERROR   ${printable(file)}  ${printable(error)}`);
+  for (const { file, error } of errors) lines.push('', `ERROR   ${terminalLine(file)}  ${terminalLine(error)}`);
   return lines.join('\n');
 }
 
@@ -61,6 +60,6 @@ function span(first: string | null, last: string | null, days: number | null): s
 }
 
 function listed(values: readonly string[]): string {
-  const shown = values.slice(0, LISTED).map((v) => printable(v));
+  const shown = values.slice(0, LISTED).map((v) => terminalLine(v));
   return values.length > LISTED ? `${shown.join(' | ')} | … ${values.length - LISTED} more` : shown.join(' | ');
 }

@@ -7,6 +7,7 @@ import {
   type EntryVerdict, type FeedEntry, type FeedFormat, type FeedParseResult, type FeedValidation, type ParseFeedOptions,
 } from '../../shared/feed/index.ts';
 import { campaignFeedEntries } from '../../shared/cluster/index.ts';
+import { escapeJsonText, printErr, printOut, terminalJson, terminalLine } from '../terminal-text.ts';
 
 const FORMATS = ['ringfence', 'text', 'csv', 'misp', 'auto'];
 const SHOWN_ERRORS = 20;
@@ -47,21 +48,22 @@ async function validate(args: string[]): Promise<number> {
     if (!(error instanceof FeedParseError) && !(error instanceof FeedSourceError)) throw error;
     validation = { ok: false, counts: countEntries({ entries: [] }), errors: [], fatal: (error as Error).message };
   }
-  console.log(parsed.flags.has('json') ? JSON.stringify({ file: source, ...validation }) : validationText(source, validation));
+  printOut(parsed.flags.has('json') ? terminalJson({ file: source, ...validation }) : validationText(source, validation));
   return validation.ok ? 0 : 1;
 }
 
 export function validationText(source: string, v: FeedValidation): string {
-  if (v.fatal) return `${source}: refused: ${v.fatal}`;
+  const file = terminalLine(source);
+  if (v.fatal) return `${file}: refused: ${terminalLine(v.fatal)}`;
   const { counts } = v;
   const lines = [
-    `${source}: ${v.format === 'ringfence' ? NATIVE_FORMAT : v.format} feed "${printable(v.name ?? '')}"`,
+    `${file}: ${v.format === 'ringfence' ? NATIVE_FORMAT : terminalLine(v.format ?? '')} feed "${terminalLine(v.name ?? '')}"`,
     `  ${counts.entries} entries: ${counts.numbers} numbers, ${counts.blocks} blocks (${counts.scam} scam, ${counts.trusted} trusted)`,
   ];
   if (v.errors.length === 0) lines.push('  no errors');
   else {
     lines.push(`  ${v.errors.length} error${v.errors.length === 1 ? '' : 's'}${v.errors.length > SHOWN_ERRORS ? ` (first ${SHOWN_ERRORS} shown)` : ''}:`);
-    for (const error of v.errors.slice(0, SHOWN_ERRORS)) lines.push(`  ${error.where}: ${printable(error.message)}`);
+    for (const error of v.errors.slice(0, SHOWN_ERRORS)) lines.push(`  ${terminalLine(error.where)}: ${terminalLine(error.message)}`);
   }
   return lines.join('\n');
 }
@@ -87,12 +89,13 @@ async function build(args: string[]): Promise<number> {
     for (const input of parsed.positionals) results.push({ source: input, result: await loadFeedSource(input, options) });
     for (const file of clusters) results.push({ source: file, result: await readCluster(file, options) });
   } catch (error) {
-    console.error(`ringfence feed build: ${(error as Error).message}; nothing written`);
+    printErr(`ringfence feed build: ${terminalLine((error as Error).message)}; nothing written`);
     return 1;
   }
   for (const { source, result } of results) {
-    for (const error of result.errors.slice(0, SHOWN_ERRORS)) console.error(`${source}: ${error.where}: ${printable(error.message)} (left out)`);
-    if (result.errors.length > SHOWN_ERRORS) console.error(`${source}: ${result.errors.length - SHOWN_ERRORS} more errors`);
+    const file = terminalLine(source);
+    for (const error of result.errors.slice(0, SHOWN_ERRORS)) printErr(`${file}: ${terminalLine(error.where)}: ${terminalLine(error.message)} (left out)`);
+    if (result.errors.length > SHOWN_ERRORS) printErr(`${file}: ${result.errors.length - SHOWN_ERRORS} more errors`);
   }
 
   const source = parsed.options.get('source')?.[0];
@@ -106,9 +109,9 @@ async function build(args: string[]): Promise<number> {
     await writeFile(temporary, text);
     await rename(temporary, out);
     const counts = countEntries({ entries });
-    console.error(`${out}: ${counts.entries} entries (${counts.numbers} numbers, ${counts.blocks} blocks)`);
+    printErr(`${terminalLine(out)}: ${counts.entries} entries (${counts.numbers} numbers, ${counts.blocks} blocks)`);
   } else {
-    process.stdout.write(text);
+    process.stdout.write(escapeJsonText(text));
   }
   return 0;
 }
@@ -126,10 +129,5 @@ async function readCluster(file: string, options: ParseFeedOptions): Promise<Fee
   }
   const entries = campaignFeedEntries(document);
   return parseFeed(JSON.stringify({ format: NATIVE_FORMAT, name: 'Campaigns', entries }), { ...options, format: 'ringfence' });
-}
-
-/** Text safe to print on a terminal: control characters (escape sequences) shown as \uXXXX. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -4,6 +4,7 @@ import { loadPolicy } from '../load-policy.ts';
 import { buildReputation } from '../reputation.ts';
 import { errorJson, verdictJson, verdictText } from '../format-verdict.ts';
 import { readMessage } from '../read-message.ts';
+import { printErr, printOut, terminalLine } from '../terminal-text.ts';
 import { scan } from '../../shared/scan.ts';
 import type { Level, ScanContext } from '../../shared/types.ts';
 
@@ -22,17 +23,17 @@ export async function run(args: string[]): Promise<number> {
       const context: ScanContext = { policy, now: new Date(), reputation };
       const verdict = await scan(await readMessage(file), context);
       counts[verdict.level]++;
-      console.log(json ? verdictJson(file, verdict) : verdictText(file, verdict));
+      printOut(json ? verdictJson(file, verdict) : verdictText(file, verdict));
     } catch (error) {
       counts.error++;
       const message = (error as Error).message || String(error);
-      console.log(json ? errorJson(file, message) : `ERROR   ${file}  ${message}`);
+      printOut(json ? errorJson(file, message) : `ERROR   ${terminalLine(file)}  ${terminalLine(message)}`);
     }
   }
   const summary =
     `${files.length} message${files.length === 1 ? '' : 's'}: ${counts.danger} danger, ${counts.warning} warning, ` +
     `${counts.caution} caution, ${counts.none} none, ${counts.error} unreadable`;
-  if (json) console.error(summary);
-  else console.log(`\n${summary}`);
+  if (json) printErr(summary);
+  else printOut(`\n${summary}`);
   return counts.error > 0 ? 1 : 0;
 }
