@@ -5,7 +5,7 @@ import type { Answer, BackgroundRequest } from '../lib/messages.ts';
 import { getPolicy, invalidatePolicy, isPolicyChange } from './policy.ts';
 import { scanMessage, warmUp } from './scan-message.ts';
 import { reportMessage } from './report-message.ts';
-import { flushOutbox, OUTBOX_ALARM } from './outbox-runner.ts';
+import { flushOutbox, OUTBOX_ALARM, retryWhenOnline } from './outbox-runner.ts';
 import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
 import { readStatus } from './status.ts';
 import { parseHeaderBlock } from './parse-header-block.ts';
@@ -40,6 +40,7 @@ const ready = warmUp().catch(warn('warm-up'));
 
 // Every start of the worker (install, browser start, wake-up after being stopped): deliver what waits.
 flushOutbox().catch(warn('outbox'));
+retryWhenOnline();
 scheduleFeedSync({ syncNow: false }).catch(warn('feeds'));
 
 async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
@@ -60,7 +61,7 @@ async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
         await syncFeeds({ force: true });
         return { ok: true, value: await readStatus() };
       case 'flush-outbox':
-        await flushOutbox();
+        await flushOutbox({ retryNow: true });
         return { ok: true, value: await readStatus() };
       default:
         return { ok: false, error: `unknown request ${(request as { type?: string }).type}` };

@@ -2,7 +2,7 @@
 // chrome.alarms survive the worker being stopped and the browser restarting; a timer covers short delays
 // while the worker is alive (alarms fire no sooner than 30 s).
 import browser from 'webextension-polyfill';
-import { openOutbox, type FlushResult, type Outbox } from '../../shared/browser/outbox.ts';
+import { onBackOnline, openOutbox, type FlushOptions, type FlushResult, type Outbox } from '../../shared/browser/outbox.ts';
 import { getPolicy } from './policy.ts';
 import { withReportToken } from '../../shared/report/with-report-token.ts';
 
@@ -16,14 +16,27 @@ export function getOutbox(): Promise<Outbox> {
   return outbox;
 }
 
-export async function flushOutbox(): Promise<FlushResult | null> {
+export async function flushOutbox(options: FlushOptions = {}): Promise<FlushResult | null> {
   const { effective } = await getPolicy();
   const box = await getOutbox();
   if (!effective.reportEndpoint) return null;
-  const result = await box.flush(effective.reportEndpoint, withReportToken(globalThis.fetch.bind(globalThis), effective.reportToken));
+  const result = await box.flush(effective.reportEndpoint, withReportToken(globalThis.fetch.bind(globalThis), effective.reportToken), options);
   if (result.failed.length > 0) console.warn('Ringfence: reports not delivered yet', result.failed);
   await schedule(result.nextAttempt);
   return result;
+}
+
+/** Sends the report just clicked ahead of the queue; true once it is delivered. */
+export async function sendReportNow(id: string): Promise<boolean> {
+  const { effective } = await getPolicy();
+  if (!effective.reportEndpoint) return false;
+  const box = await getOutbox();
+  return box.sendNow(id, effective.reportEndpoint, withReportToken(globalThis.fetch.bind(globalThis), effective.reportToken));
+}
+
+/** Back online: what waits is sent at once, not when its back-off runs out. Called once, from main.ts. */
+export function retryWhenOnline(): void {
+  onBackOnline(() => void flushOutbox({ retryNow: true }).catch(() => {}));
 }
 
 async function schedule(nextAttempt: number | undefined): Promise<void> {

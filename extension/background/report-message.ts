@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { buildReportPayload } from '../../shared/report/build-report-payload.ts';
 import type { ReportKind } from '../../shared/report/report-payload.ts';
 import type { BackgroundRequest, ReportResponse } from '../lib/messages.ts';
-import { flushOutbox, getOutbox } from './outbox-runner.ts';
+import { flushOutbox, getOutbox, sendReportNow } from './outbox-runner.ts';
 
 const KINDS: readonly ReportKind[] = ['number', 'message'];
 
@@ -19,7 +19,10 @@ export async function reportMessage(request: Extract<BackgroundRequest, { type: 
     version: browser.runtime.getManifest().version,
   });
   const outbox = await getOutbox();
+  // Throws OutboxFullError when the outbox is full of reports not sent yet: the banner says so.
   await outbox.enqueue(payload);
-  const result = await flushOutbox().catch(() => null);
-  return { id: payload.id, queued: true, delivered: result?.delivered.includes(payload.id) ?? false };
+  // The clicked report goes first; the rest of the queue follows in click order, without the click waiting.
+  const delivered = await sendReportNow(payload.id).catch(() => false);
+  void flushOutbox().catch((error: unknown) => console.warn('Ringfence: outbox:', error));
+  return { id: payload.id, queued: true, delivered };
 }

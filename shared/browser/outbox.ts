@@ -1,7 +1,15 @@
-// The report outbox: reports wait in IndexedDB until the endpoint answers 2xx, are retried with back-off,
-// and each id is sent once (delivered ids are remembered, so a report queued twice is delivered once).
+// The report outbox: reports wait in IndexedDB until the endpoint answers 2xx, are retried with back-off
+// (jittered, at most 5 minutes apart, at once when the device comes back online), and each id is sent once
+// (delivered ids are remembered, so a report queued twice is delivered once). Reports are kept under a
+// monotonic key and sent in click order; the report just clicked can be sent ahead of the queue. The outbox
+// is bounded: the oldest delivery records are forgotten first, and when it is full of reports not yet sent,
+// a new report is refused with OutboxFullError rather than another being dropped.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ReportPayload } from '../report/report-payload.ts';
+import { jitteredBackoffMs } from '../feed-sync/backoff.ts';
+import { OutboxFullError } from './outbox-full.ts';
+
+export { isOutboxFull, OutboxFullError } from './outbox-full.ts';
 
 export interface OutboxEntry {
   id: string;
@@ -23,11 +31,22 @@ export interface FlushResult {
   nextAttempt?: number;
 }
 
+export interface FlushOptions {
+  /** Attempt every waiting report now, whatever its back-off (the device came back online, or "Send now"). */
+  retryNow?: boolean;
+}
+
 export interface Outbox {
-  /** Queues a report; a no-op when the same id is already queued or was delivered. */
+  /** Queues a report; a no-op when the same id is already queued or was delivered. Throws OutboxFullError. */
   enqueue(report: ReportPayload): Promise<void>;
-  /** Sends every due report to `endpoint`; never throws for network or HTTP errors. */
-  flush(endpoint: string, fetchFn?: typeof fetch): Promise<FlushResult>;
+  /** Sends every due report to `endpoint`, oldest click first; never throws for network or HTTP errors. */
+  flush(endpoint: string, fetchFn?: typeof fetch, options?: FlushOptions): Promise<FlushResult>;
+  /**
+   * Sends one queued report now, ahead of the queue and whatever its back-off: true once it is delivered
+   * (now or before). False when the attempt failed or another sender holds it at this moment.
+   */
+  sendNow(id: string, endpoint: string, fetchFn?: typeof fetch): Promise<boolean>;
+  /** Reports waiting, in click order. */
   pending(): Promise<OutboxEntry[]>;
   wasDelivered(id: string): Promise<boolean>;
   close(): void;
@@ -40,48 +59,73 @@ export interface OutboxOptions {
   backoff?: (failures: number) => number;
   /** Per-request time limit. */
   timeoutMs?: number;
+  /** Reports not yet delivered that the outbox holds at most. */
+  maxPending?: number;
+  /** Delivered ids remembered at most (the oldest are forgotten first). */
+  maxDelivered?: number;
+}
+
+interface QueuedEntry extends OutboxEntry {
+  /** Monotonic key: click order. */
+  seq?: number;
+  /** Epoch ms until which one sender holds the entry (set while a request is in flight). */
+  leaseUntil?: number;
 }
 
 interface OutboxSchema extends DBSchema {
-  queue: { key: string; value: OutboxEntry };
-  delivered: { key: string; value: { id: string; at: number } };
+  reports: { key: number; value: QueuedEntry; indexes: { byId: string } };
+  delivered: { key: string; value: { id: string; at: number }; indexes: { byAt: number } };
 }
 
 const DAY = 86_400_000;
 /** Delivered ids are remembered this long, so a late duplicate enqueue is still dropped. */
 const DELIVERED_MEMORY_MS = 90 * DAY;
+export const MAX_PENDING_REPORTS = 200;
+export const MAX_DELIVERED_IDS = 2_000;
+const FIRST_RETRY_MS = 5_000;
+export const MAX_RETRY_MS = 5 * 60_000;
 
+/** 5 s after the first failure, doubling, at most 5 minutes, with jitter so clients do not retry in step. */
 export function defaultBackoff(failures: number): number {
-  return Math.min(5_000 * 2 ** Math.max(0, failures - 1), 30 * 60_000);
+  return jitteredBackoffMs(failures, FIRST_RETRY_MS, MAX_RETRY_MS);
 }
 
 export async function openOutbox(options: OutboxOptions = {}): Promise<Outbox> {
   const now = options.now ?? Date.now;
   const backoff = options.backoff ?? defaultBackoff;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const db = await openDB<OutboxSchema>(options.name ?? 'ringfence-outbox', 1, {
-    upgrade(database) {
-      database.createObjectStore('queue', { keyPath: 'id' });
-      database.createObjectStore('delivered', { keyPath: 'id' });
-    },
-  }).catch((error: unknown) => {
-    throw new Error(`outbox: cannot open IndexedDB: ${(error as Error).message ?? error}`);
-  });
+  const maxPending = options.maxPending ?? MAX_PENDING_REPORTS;
+  const maxDelivered = options.maxDelivered ?? MAX_DELIVERED_IDS;
+  const db = await openOutboxDb(options.name ?? 'ringfence-outbox');
   const lockName = `ringfence-outbox-flush:${options.name ?? 'ringfence-outbox'}`;
+  const settings = { now, backoff, timeoutMs };
 
   return {
     async enqueue(report) {
-      const tx = db.transaction(['queue', 'delivered'], 'readwrite');
-      const [queued, delivered] = await Promise.all([tx.objectStore('queue').get(report.id), tx.objectStore('delivered').get(report.id)]);
-      if (!queued && !delivered) {
-        await tx.objectStore('queue').put({ id: report.id, payload: report, createdAt: now(), attempts: 0, nextAttempt: 0 });
+      const tx = db.transaction(['reports', 'delivered'], 'readwrite');
+      const reports = tx.objectStore('reports');
+      const [queued, delivered, count] = await Promise.all([reports.index('byId').getKey(report.id), tx.objectStore('delivered').get(report.id), reports.count()]);
+      if (queued === undefined && delivered === undefined) {
+        if (count >= maxPending) {
+          tx.abort();
+          await tx.done.catch(() => {});
+          throw new OutboxFullError(maxPending);
+        }
+        await reports.add({ id: report.id, payload: report, createdAt: now(), attempts: 0, nextAttempt: 0 });
       }
       await tx.done;
     },
-    flush: (endpoint, fetchFn = globalThis.fetch.bind(globalThis)) =>
-      exclusive(lockName, () => flushDue(db, endpoint, fetchFn, { now, backoff, timeoutMs })),
+    flush: (endpoint, fetchFn = globalThis.fetch.bind(globalThis), flushOptions = {}) =>
+      exclusive(lockName, () => flushDue(db, endpoint, fetchFn, settings, flushOptions.retryNow ?? false, maxDelivered)),
+    async sendNow(id, endpoint, fetchFn = globalThis.fetch.bind(globalThis)) {
+      if ((await db.get('delivered', id)) !== undefined) return true;
+      const seq = await db.getKeyFromIndex('reports', 'byId', id);
+      if (seq === undefined) return false;
+      const outcome = await attempt(db, seq, endpoint, fetchFn, settings);
+      return outcome === 'already' || (typeof outcome === 'object' && outcome.error === undefined);
+    },
     async pending() {
-      return db.getAll('queue');
+      return (await db.getAll('reports')).map(publicEntry);
     },
     async wasDelivered(id) {
       return (await db.get('delivered', id)) !== undefined;
@@ -92,38 +136,113 @@ export async function openOutbox(options: OutboxOptions = {}): Promise<Outbox> {
   };
 }
 
+/** Version 2 keys reports by a monotonic sequence (version 1 keyed them by id, in no useful order). */
+async function openOutboxDb(name: string): Promise<IDBPDatabase<OutboxSchema>> {
+  return openDB<OutboxSchema>(name, 2, {
+    async upgrade(database, oldVersion, _newVersion, tx) {
+      const reports = database.createObjectStore('reports', { keyPath: 'seq', autoIncrement: true });
+      reports.createIndex('byId', 'id', { unique: true });
+      if (oldVersion < 1) {
+        database.createObjectStore('delivered', { keyPath: 'id' }).createIndex('byAt', 'at');
+        return;
+      }
+      tx.objectStore('delivered').createIndex('byAt', 'at');
+      // Version 1's queue, moved over in the order the reports were made.
+      const legacy = tx.objectStore('queue' as never) as unknown as { getAll(): Promise<OutboxEntry[]> };
+      const old = (await legacy.getAll()).sort((a, b) => a.createdAt - b.createdAt);
+      for (const entry of old) await tx.objectStore('reports').add(entry);
+      database.deleteObjectStore('queue' as never);
+    },
+  }).catch((error: unknown) => {
+    throw new Error(`outbox: cannot open IndexedDB: ${(error as Error).message ?? error}`);
+  });
+}
+
+interface Settings {
+  now: () => number;
+  backoff: (n: number) => number;
+  timeoutMs: number;
+}
+
 async function flushDue(
   db: IDBPDatabase<OutboxSchema>,
   endpoint: string,
   fetchFn: typeof fetch,
-  options: { now: () => number; backoff: (n: number) => number; timeoutMs: number },
+  settings: Settings,
+  retryNow: boolean,
+  maxDelivered: number,
 ): Promise<FlushResult> {
   const result: FlushResult = { delivered: [], failed: [], pending: 0 };
-  for (const entry of await db.getAll('queue')) {
-    if (entry.nextAttempt > options.now()) continue;
-    // Re-read: another flush (another worker instance) may have delivered it meanwhile.
-    if ((await db.get('delivered', entry.id)) !== undefined) {
-      await db.delete('queue', entry.id);
-      continue;
-    }
-    const error = await post(endpoint, entry.payload, fetchFn, options.timeoutMs);
-    if (error === null) {
-      const tx = db.transaction(['queue', 'delivered'], 'readwrite');
-      await Promise.all([tx.objectStore('queue').delete(entry.id), tx.objectStore('delivered').put({ id: entry.id, at: options.now() })]);
-      await tx.done;
-      result.delivered.push(entry.id);
-    } else {
-      const attempts = entry.attempts + 1;
-      const at = options.now();
-      await db.put('queue', { ...entry, attempts, lastAttempt: at, lastError: error, nextAttempt: at + options.backoff(attempts) });
-      result.failed.push({ id: entry.id, error });
-    }
+  // Keys ascend in click order.
+  for (const seq of await db.getAllKeys('reports')) {
+    const outcome = await attempt(db, seq, endpoint, fetchFn, settings, retryNow ? undefined : settings.now());
+    if (typeof outcome !== 'object') continue;
+    if (outcome.error === undefined) result.delivered.push(outcome.id);
+    else result.failed.push({ id: outcome.id, error: outcome.error });
   }
-  await forgetOldDeliveries(db, options.now());
-  const waiting = await db.getAll('queue');
+  await forgetOldDeliveries(db, settings.now(), maxDelivered);
+  const waiting = await db.getAll('reports');
   result.pending = waiting.length;
   if (waiting.length > 0) result.nextAttempt = Math.min(...waiting.map((e) => e.nextAttempt));
   return result;
+}
+
+/** 'already': another sender delivered it; 'skipped': gone, not due, or held by another sender. */
+type Attempt = 'already' | 'skipped' | { id: string; error?: string };
+
+/**
+ * One attempt at one report: claim it (so no other sender posts it meanwhile), post it, record the outcome.
+ * With `dueBy`, a report whose back-off has not run out is skipped.
+ */
+async function attempt(
+  db: IDBPDatabase<OutboxSchema>,
+  seq: number,
+  endpoint: string,
+  fetchFn: typeof fetch,
+  settings: Settings,
+  dueBy?: number,
+): Promise<Attempt> {
+  const entry = await claim(db, seq, settings, dueBy);
+  if (entry === 'already' || entry === null) return entry ?? 'skipped';
+  const error = await post(endpoint, entry.payload, fetchFn, settings.timeoutMs);
+  const tx = db.transaction(['reports', 'delivered'], 'readwrite');
+  if (error === null) {
+    await Promise.all([tx.objectStore('reports').delete(seq), tx.objectStore('delivered').put({ id: entry.id, at: settings.now() })]);
+    await tx.done;
+    return { id: entry.id };
+  }
+  const attempts = entry.attempts + 1;
+  const at = settings.now();
+  const { leaseUntil: _released, ...rest } = entry;
+  await tx.objectStore('reports').put({ ...rest, seq, attempts, lastAttempt: at, lastError: error, nextAttempt: at + settings.backoff(attempts) });
+  await tx.done;
+  return { id: entry.id, error };
+}
+
+/** Takes the entry for one attempt; null when it is gone, not due, or held by another sender. */
+async function claim(db: IDBPDatabase<OutboxSchema>, seq: number, settings: Settings, dueBy?: number): Promise<QueuedEntry | 'already' | null> {
+  const tx = db.transaction(['reports', 'delivered'], 'readwrite');
+  const reports = tx.objectStore('reports');
+  const entry = await reports.get(seq);
+  let claimed: QueuedEntry | 'already' | null = null;
+  if (entry) {
+    const now = settings.now();
+    // Another flush (another worker instance, an extension page) may have delivered it meanwhile.
+    if ((await tx.objectStore('delivered').get(entry.id)) !== undefined) {
+      await reports.delete(seq);
+      claimed = 'already';
+    } else if ((dueBy === undefined || entry.nextAttempt <= dueBy) && !((entry.leaseUntil ?? 0) > now)) {
+      claimed = { ...entry, leaseUntil: now + settings.timeoutMs + 5_000 };
+      await reports.put(claimed);
+    }
+  }
+  await tx.done;
+  return claimed;
+}
+
+function publicEntry(entry: QueuedEntry): OutboxEntry {
+  const { seq: _seq, leaseUntil: _lease, ...rest } = entry;
+  return rest;
 }
 
 /** Returns null on a 2xx answer, else a short description of what went wrong. */
@@ -143,14 +262,27 @@ async function post(endpoint: string, payload: ReportPayload, fetchFn: typeof fe
   }
 }
 
-async function forgetOldDeliveries(db: IDBPDatabase<OutboxSchema>, now: number): Promise<void> {
+/** Forgets deliveries older than the memory period, and the oldest beyond `max`. */
+async function forgetOldDeliveries(db: IDBPDatabase<OutboxSchema>, now: number, max: number): Promise<void> {
   const tx = db.transaction('delivered', 'readwrite');
-  let cursor = await tx.store.openCursor();
+  let excess = (await tx.store.count()) - max;
+  let cursor = await tx.store.index('byAt').openCursor();
   while (cursor) {
-    if (cursor.value.at < now - DELIVERED_MEMORY_MS) await cursor.delete();
+    if (excess > 0 || cursor.value.at < now - DELIVERED_MEMORY_MS) {
+      await cursor.delete();
+      excess--;
+    } else break;
     cursor = await cursor.continue();
   }
   await tx.done;
+}
+
+/** Calls `run` whenever the device comes back online (a waiting report need not sit out its back-off). */
+export function onBackOnline(run: () => void): () => void {
+  const target = globalThis as unknown as Partial<Pick<EventTarget, 'addEventListener' | 'removeEventListener'>>;
+  if (typeof target.addEventListener !== 'function') return () => {};
+  target.addEventListener('online', run);
+  return () => target.removeEventListener?.('online', run);
 }
 
 /** Runs `task` under a Web Lock where available (shared by the worker and extension pages), else in order. */

@@ -10,7 +10,12 @@ const MIN_CAP_MINUTES = 6 * 60;
 /** Delay in ms before the next attempt after `failures` consecutive failures (1 = the first failure). */
 export function backoffDelayMs(failures: number, updateIntervalMinutes: number, random: () => number = Math.random): number {
   const cap = Math.max(updateIntervalMinutes * MAX_INTERVALS, MIN_CAP_MINUTES) * MINUTE;
-  const base = Math.min(FIRST_RETRY_MINUTES * MINUTE * 2 ** Math.max(0, Math.min(failures - 1, 30)), cap);
+  return jitteredBackoffMs(failures, FIRST_RETRY_MINUTES * MINUTE, cap, random);
+}
+
+/** `firstMs` after the first failure, doubling up to `capMs`, each delay ±20% at random. */
+export function jitteredBackoffMs(failures: number, firstMs: number, capMs: number, random: () => number = Math.random): number {
+  const base = Math.min(firstMs * 2 ** Math.max(0, Math.min(failures - 1, 30)), capMs);
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 

@@ -103,6 +103,16 @@ describe('banner', () => {
     expect(onReportMessage).toHaveBeenCalledTimes(2);
   });
 
+  it('says plainly when a report was refused because the outbox is full, and lets the reader retry', async () => {
+    // As it arrives from the worker: the OutboxFullError's message, as text.
+    const full = new Error('Outbox full: 200 reports are waiting to be sent and the outbox is full; this report was not saved.');
+    const onReport = vi.fn().mockRejectedValueOnce(full).mockResolvedValueOnce(undefined);
+    const { root } = mount(onReport);
+    root.querySelector<HTMLButtonElement>('button.report')!.click();
+    await vi.waitFor(() => expect(root.querySelector('.status')!.textContent).toMatch(/Not reported: too many earlier reports/));
+    expect(root.querySelector<HTMLButtonElement>('button.report')!.disabled).toBe(false);
+  });
+
   it('shows no report button at all without a report endpoint (no callbacks)', () => {
     const { root } = mount(undefined, undefined, noNumber);
     expect(root.querySelectorAll('button.action').length).toBe(1);

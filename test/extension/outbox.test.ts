@@ -1,7 +1,8 @@
 // The outbox with fake-indexeddb (unit level); the browser tests run it in real Chromium IndexedDB.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openOutbox } from '../../shared/browser/outbox.ts';
+import { openDB } from 'idb';
+import { defaultBackoff, isOutboxFull, MAX_RETRY_MS, openOutbox, OutboxFullError } from '../../shared/browser/outbox.ts';
 import type { ReportPayload } from '../../shared/report/report-payload.ts';
 import { startHttpServer, refusedUrl, type TestServer } from '../support/http-server.ts';
 
@@ -71,5 +72,112 @@ describe('report outbox', () => {
     expect([...a.delivered, ...b.delivered]).toEqual(['r2']);
     expect(server.requests.filter((r) => JSON.parse(r.body.toString()).id === 'r2')).toHaveLength(1);
     second.close();
+  });
+
+  it('refuses a report clearly when full of reports not sent yet, and loses none of them', async () => {
+    const box = await openOutbox({ name: 'outbox-full', maxPending: 3, backoff: () => 60_000 });
+    for (const id of ['f1', 'f2', 'f3']) await box.enqueue(report(id));
+    const refused = await box.enqueue(report('f4')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OutboxFullError);
+    expect(isOutboxFull(refused)).toBe(true);
+    expect((refused as Error).message).toMatch(/3 reports are waiting .* not saved/);
+    expect((await box.pending()).map((e) => e.id)).toEqual(['f1', 'f2', 'f3']);
+    // The same report again is not a new one: no error.
+    await box.enqueue(report('f2'));
+    status = 200;
+    await box.flush(server.url('/reports'));
+    await box.enqueue(report('f4'));
+    expect((await box.pending()).map((e) => e.id)).toEqual(['f4']);
+    box.close();
+  });
+
+  it('forgets the oldest delivered ids beyond its limit', async () => {
+    let now = 5_000_000;
+    const box = await openOutbox({ name: 'outbox-history', now: () => now, maxDelivered: 2 });
+    status = 200;
+    for (const id of ['h1', 'h2', 'h3', 'h4']) {
+      now += 1_000;
+      await box.enqueue(report(id));
+      await box.flush(server.url('/reports'));
+    }
+    expect(await Promise.all(['h1', 'h2', 'h3', 'h4'].map((id) => box.wasDelivered(id)))).toEqual([false, false, true, true]);
+    box.close();
+  });
+
+  it('delivers in click order, whatever the ids', async () => {
+    const box = await openOutbox({ name: 'outbox-order' });
+    const ids = ['z-last-letter', 'a-first-letter', 'm-middle', '0-digit'];
+    for (const id of ids) await box.enqueue(report(id));
+    expect((await box.pending()).map((e) => e.id)).toEqual(ids);
+    status = 200;
+    const before = server.requests.length;
+    await box.flush(server.url('/reports'));
+    expect(server.requests.slice(before).map((r) => JSON.parse(r.body.toString()).id)).toEqual(ids);
+    box.close();
+  });
+
+  it('sends the clicked report first, without waiting for the queue ahead of it', async () => {
+    const slow = await startHttpServer({
+      '/reports': (_req, res) => void setTimeout(() => res.writeHead(202).end(), 400),
+    });
+    const box = await openOutbox({ name: 'outbox-first' });
+    for (const id of ['q1', 'q2', 'q3', 'q4']) await box.enqueue(report(id));
+    const whole = box.flush(slow.url('/reports'));
+    await new Promise((r) => setTimeout(r, 50));
+    await box.enqueue(report('clicked'));
+    const start = performance.now();
+    expect(await box.sendNow('clicked', slow.url('/reports'))).toBe(true);
+    expect(performance.now() - start).toBeLessThan(1_000);
+    const result = await whole;
+    expect(result.delivered).toEqual(['q1', 'q2', 'q3', 'q4']);
+    const order = slow.requests.map((r) => JSON.parse(r.body.toString()).id);
+    expect(order.indexOf('clicked')).toBeLessThan(order.indexOf('q3'));
+    expect(order.filter((id) => id === 'clicked')).toHaveLength(1);
+    expect(await box.sendNow('clicked', slow.url('/reports'))).toBe(true);
+    expect(slow.requests).toHaveLength(5);
+    box.close();
+    await slow.close();
+  });
+
+  it('retries at once when asked (back online), whatever the back-off', async () => {
+    const box = await openOutbox({ name: 'outbox-online', backoff: () => 60 * 60_000 });
+    await box.enqueue(report('o1'));
+    status = 503;
+    await box.flush(server.url('/reports'));
+    status = 200;
+    expect((await box.flush(server.url('/reports'))).delivered).toEqual([]);
+    expect((await box.flush(server.url('/reports'), undefined, { retryNow: true })).delivered).toEqual(['o1']);
+    box.close();
+  });
+
+  it('backs off with jitter, from 5 s up to 5 minutes', () => {
+    const first = Array.from({ length: 50 }, () => defaultBackoff(1));
+    expect(Math.min(...first)).toBeGreaterThanOrEqual(4_000);
+    expect(Math.max(...first)).toBeLessThanOrEqual(6_000);
+    expect(new Set(first).size).toBeGreaterThan(10);
+    const late = Array.from({ length: 50 }, () => defaultBackoff(40));
+    expect(Math.max(...late)).toBeLessThanOrEqual(MAX_RETRY_MS * 1.2);
+    expect(Math.min(...late)).toBeGreaterThanOrEqual(MAX_RETRY_MS * 0.8);
+    expect(MAX_RETRY_MS).toBe(5 * 60_000);
+  });
+
+  it('keeps the reports of an outbox written by the previous version, in the order they were made', async () => {
+    const old = await openDB('outbox-v1', 1, {
+      upgrade(db) {
+        db.createObjectStore('queue', { keyPath: 'id' });
+        db.createObjectStore('delivered', { keyPath: 'id' });
+      },
+    });
+    await old.put('queue', { id: 'b-second', payload: report('b-second'), createdAt: 2, attempts: 1, nextAttempt: 0 });
+    await old.put('queue', { id: 'a-third', payload: report('a-third'), createdAt: 3, attempts: 0, nextAttempt: 0 });
+    await old.put('queue', { id: 'c-first', payload: report('c-first'), createdAt: 1, attempts: 0, nextAttempt: 0 });
+    await old.put('delivered', { id: 'done', at: Date.now() });
+    old.close();
+    const box = await openOutbox({ name: 'outbox-v1' });
+    expect((await box.pending()).map((e) => e.id)).toEqual(['c-first', 'b-second', 'a-third']);
+    expect(await box.wasDelivered('done')).toBe(true);
+    status = 200;
+    expect((await box.flush(server.url('/reports'))).delivered).toEqual(['c-first', 'b-second', 'a-third']);
+    box.close();
   });
 });

@@ -18,6 +18,7 @@ export type BannerMessageKey =
   | 'bannerReporting'
   | 'bannerReported'
   | 'bannerReportFailed'
+  | 'bannerReportOutboxFull'
   | 'bannerDismiss'
   | 'bannerEvidence';
 

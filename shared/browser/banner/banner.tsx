@@ -3,8 +3,9 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { Level, PhoneVerdict, Verdict } from '../../types.ts';
 import type { BannerMessageKey, Translate } from './banner-messages.ts';
+import { isOutboxFull } from '../outbox-full.ts';
 
-export type ReportState = 'idle' | 'sending' | 'done' | 'error';
+export type ReportState = 'idle' | 'sending' | 'done' | 'error' | 'full';
 
 export interface BannerProps {
   verdict: Pick<Verdict, 'level' | 'reasons' | 'phones' | 'brands'>;
@@ -83,7 +84,7 @@ export function Banner({ verdict, translate: t, formatNumber, onReport, onReport
           {t(open ? 'bannerHideDetails' : 'bannerDetails')}
         </button>
         <span class="status" role="status" aria-live="polite">
-          {report === 'done' ? t('bannerReported') : report === 'error' ? t('bannerReportFailed') : ''}
+          {report === 'done' ? t('bannerReported') : report === 'error' ? t('bannerReportFailed') : report === 'full' ? t('bannerReportOutboxFull') : ''}
         </span>
       </div>
       {open && (
@@ -119,9 +120,9 @@ function useReportAction(action: (() => Promise<void>) | undefined, onStart: () 
     try {
       await action();
       setState('done');
-    } catch {
+    } catch (error) {
       busy.current = false;
-      setState('error');
+      setState(isOutboxFull(error) ? 'full' : 'error');
     }
   };
   return { state, run };
