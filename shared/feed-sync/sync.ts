@@ -9,6 +9,7 @@ import { DEFAULT_MAX_BYTES, formatBytes } from '../feed/decode-input.ts';
 import { fetchBytes, type FetchLike } from './fetch-bytes.ts';
 import { verifyFeedSignature } from './verify-signature.ts';
 import { importFeedPublicKey } from './public-key.ts';
+import { isStatementFile, verifyStatement, STATEMENT_FORMAT, type StatementFreshness } from './signed-statement.ts';
 import { nextRegularAttempt, nextRetryAttempt } from './backoff.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -86,9 +87,13 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     if (response.status < 200 || response.status > 299) return fail(`HTTP ${response.status} from ${url}`);
 
     let signed = false;
+    let statement: StatementFreshness | undefined;
     if (config.publicKey) {
-      const problem = await checkSignature(url, response.bytes, config.publicKey, { ...options, timeoutMs });
-      if (problem) return fail(problem);
+      // The freshness of the copy in use counts only if that copy was checked with the key pinned now.
+      const held = status?.keyFingerprint === fingerprint ? status?.signed : undefined;
+      const checked = await checkSignature(config, response.bytes, held, { ...options, timeoutMs });
+      if ('problem' in checked) return fail(checked.problem);
+      statement = checked.statement;
       signed = true;
     }
 
@@ -104,6 +109,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     if (unusable) return fail(unusable);
 
     const meta: Partial<FeedStatus> = { ...success(now, interval), etag: response.headers.get('etag') ?? undefined, keyFingerprint: fingerprint };
+    meta.signed = statement && { published: statement.published, sequence: statement.sequence, sha256: statement.sha256 };
     meta.lastModified = response.headers.get('last-modified') ?? undefined;
     await store.replaceFeed(url, parsed.feed, meta);
     const version = (await store.getStatus(url))?.version ?? 0;
@@ -128,30 +134,44 @@ function success(now: Date, interval: number): Partial<FeedStatus> {
   };
 }
 
-/** A reason to reject the copy, or undefined when its signature is good. */
+/**
+ * Checks URL.sig: a signed statement (bound to the URL, `published` and a sequence that may not go back),
+ * or, where the policy allows it (`signature: "detached"`), a plain signature of the bytes.
+ */
 async function checkSignature(
-  url: string,
+  config: FeedConfig,
   bytes: Uint8Array,
-  publicKey: string,
+  held: StatementFreshness | undefined,
   options: SyncOptions & { timeoutMs: number },
-): Promise<string | undefined> {
+): Promise<{ problem: string } | { statement?: StatementFreshness }> {
   let key;
   try {
-    key = await importFeedPublicKey(publicKey);
+    key = await importFeedPublicKey(config.publicKey!);
   } catch (error) {
-    return `pinned ${(error as Error).message}`;
+    return { problem: `pinned ${(error as Error).message}` };
   }
-  const sigUrl = signatureUrl(url);
+  const sigUrl = signatureUrl(config.url);
   let sig;
   try {
     sig = await fetchBytes(sigUrl, { fetch: options.fetch, timeoutMs: options.timeoutMs, maxBytes: MAX_SIGNATURE_BYTES, signal: options.signal });
   } catch (error) {
-    return `signature ${sigUrl}: ${(error as Error).message}; copy rejected`;
+    return { problem: `signature ${sigUrl}: ${(error as Error).message}; copy rejected` };
   }
-  if (sig.status === 404) return `unsigned: no signature at ${sigUrl} but policy pins a public key; copy rejected`;
-  if (sig.status !== 200) return `signature ${sigUrl}: HTTP ${sig.status}; copy rejected`;
+  if (sig.status === 404) return { problem: `unsigned: no signature at ${sigUrl} but policy pins a public key; copy rejected` };
+  if (sig.status !== 200) return { problem: `signature ${sigUrl}: HTTP ${sig.status}; copy rejected` };
+  if (isStatementFile(sig.bytes)) {
+    const checked = await verifyStatement(bytes, sig.bytes, key, { url: config.url, ...(held ? { held } : {}) });
+    return checked.ok ? { statement: checked.statement } : { problem: `bad signature: ${checked.reason} (${sigUrl}); copy rejected` };
+  }
+  if (config.signature !== 'detached') {
+    return {
+      problem:
+        `bad signature: ${sigUrl} is a plain signature, not bound to the feed's URL and freshness; the policy needs a ` +
+        `${STATEMENT_FORMAT} statement (or feeds[].signature: "detached"); copy rejected`,
+    };
+  }
   const ok = await verifyFeedSignature(bytes, sig.bytes, key).catch(() => false);
-  return ok ? undefined : `bad signature: ${sigUrl} does not verify with the pinned ${key.algorithm} key; copy rejected`;
+  return ok ? {} : { problem: `bad signature: ${sigUrl} does not verify with the pinned ${key.algorithm} key; copy rejected` };
 }
 
 function describe(error: unknown, maxBytes: number): string {

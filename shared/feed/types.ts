@@ -64,6 +64,8 @@ export interface FeedStatus {
   entryCount: number;
   /** Fingerprint of the public key the current copy was verified with; a newly pinned key forces a full download. */
   keyFingerprint?: string;
+  /** What the signed statement of the current copy said: a copy older than this is refused. */
+  signed?: { published: string; sequence: number; sha256: string };
   /** Consecutive failures, for back-off. */
   failures: number;
   nextAttempt?: string;

@@ -1,4 +1,5 @@
 // Test keys and signatures made with WebCrypto, in every encoding a policy or a .sig file may use.
+import { signStatement } from '../../shared/feed-sync/signed-statement.ts';
 
 export interface TestSigner {
   algorithm: 'ECDSA-P256' | 'Ed25519';
@@ -7,6 +8,9 @@ export interface TestSigner {
   jwk: string;
   /** Raw signature (r||s for ECDSA, 64 bytes for Ed25519). */
   sign(data: Uint8Array): Promise<Uint8Array>;
+  privateKey: CryptoKey;
+  /** The URL.sig statement (ringfence-feed-sig/1) for a feed body served at `url`. */
+  statement(body: string | Uint8Array, url: string, sequence: number, published?: string): Promise<string>;
 }
 
 export async function makeSigner(algorithm: 'ECDSA-P256' | 'Ed25519'): Promise<TestSigner> {
@@ -22,6 +26,9 @@ export async function makeSigner(algorithm: 'ECDSA-P256' | 'Ed25519'): Promise<T
     spkiPem: `-----BEGIN PUBLIC KEY-----\n${spkiBase64.replace(/(.{64})/g, '$1\n')}\n-----END PUBLIC KEY-----\n`,
     jwk: JSON.stringify(jwk),
     sign: async (data) => new Uint8Array(await crypto.subtle.sign(signParams, pair.privateKey, new Uint8Array(data))),
+    privateKey: pair.privateKey,
+    statement: (body, url, sequence, published) =>
+      signStatement(typeof body === 'string' ? new TextEncoder().encode(body) : body, { url, sequence, published: published ?? new Date(sequence * 1000).toISOString() }, pair.privateKey),
   };
 }
 

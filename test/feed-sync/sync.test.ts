@@ -232,22 +232,29 @@ describe.each(STORES.filter((s) => s.name !== 'Node (memory)'))('syncFeed with $
   });
 
   describe.each(['ECDSA-P256', 'Ed25519'] as const)('signed feeds (%s)', (algorithm) => {
-    it('accepts a correctly signed copy and rejects a wrongly signed or unsigned one, keeping the last good copy', async () => {
+    const good = nativeFeedText('Good feed', GOOD, [{ block: '+1804713', digits: 4 }]);
+
+    async function signedGoodCopy(extra: Partial<FeedConfig> = {}) {
       const signer = await makeSigner(algorithm);
       const made = await maker.make();
       store = made.store;
       close = made.close;
       path = `/signed-${++n}.json`;
-      config = { url: server.url(path), publicKey: signer.spkiPem };
-      const good = nativeFeedText('Good feed', GOOD, [{ block: '+1804713', digits: 4 }]);
+      config = { url: server.url(path), publicKey: signer.spkiPem, ...extra };
       server.route(path, { body: good });
-      server.route(`${path}.sig`, { body: await signer.sign(new TextEncoder().encode(good)) });
+      server.route(`${path}.sig`, { body: await signer.statement(good, config.url, 1_772_841_600) });
       expect(await syncFeed(config, store, options())).toMatchObject({ result: 'updated', signed: true, entries: 3 });
+      expect(await store.getStatus(config.url)).toMatchObject({ signed: { sequence: 1_772_841_600, published: '2026-03-07T00:00:00.000Z' } });
+      return signer;
+    }
+
+    it('accepts a correctly signed copy and rejects a wrongly signed or unsigned one, keeping the last good copy', async () => {
+      const signer = await signedGoodCopy();
       expect(server.requestsTo(`${path}.sig`)).toHaveLength(1);
 
       // The feed changes but the signature is the old one: bad signature.
       server.route(path, { body: nativeFeedText('Tampered', NEW) });
-      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /bad signature/ });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /bad signature: the feed is not the copy/ });
       await expectLastGoodCopy(/bad signature/);
 
       // No signature at all.
@@ -257,9 +264,55 @@ describe.each(STORES.filter((s) => s.name !== 'Node (memory)'))('syncFeed with $
 
       // Signed by someone else.
       const other = await makeSigner(algorithm);
-      server.route(`${path}.sig`, { body: await other.sign(new TextEncoder().encode(nativeFeedText('Tampered', NEW))) });
-      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /bad signature/ });
+      server.route(`${path}.sig`, { body: await other.statement(nativeFeedText('Tampered', NEW), config.url, 1_772_900_000) });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /bad signature: the statement's signature does not verify/ });
       expect((await store.lookup(NEW, now, 30)).get(NEW[0]!)).toEqual([]);
+
+      // A newer copy, properly signed, replaces it.
+      const newer = nativeFeedText('Newer', NEW);
+      server.route(path, { body: newer });
+      server.route(`${path}.sig`, { body: await signer.statement(newer, config.url, 1_772_900_000) });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'updated', version: 2, signed: true });
+    });
+
+    it('refuses a copy signed for another URL', async () => {
+      const signer = await signedGoodCopy();
+      const elsewhere = nativeFeedText('Other feed', NEW);
+      server.route(path, { body: elsewhere });
+      server.route(`${path}.sig`, { body: await signer.statement(elsewhere, server.url('/other-feed.json'), 1_772_900_000) });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /bad signature: signed for ".*\/other-feed.json", not for this feed's URL/ });
+      await expectLastGoodCopy(/not for this feed's URL/);
+    });
+
+    it('refuses an older signed copy than the one in use (replay), and a sequence reused for other content', async () => {
+      const signer = await signedGoodCopy();
+      const older = nativeFeedText('Older', NEW);
+      server.route(path, { body: older });
+      server.route(`${path}.sig`, { body: await signer.statement(older, config.url, 1_772_000_000) });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /older copy: sequence 1772000000 is below the 1772841600/ });
+      await expectLastGoodCopy(/older copy/);
+      // A higher sequence with an earlier publication date is older too.
+      server.route(`${path}.sig`, { body: await signer.statement(older, config.url, 1_772_900_000, '2026-01-01T00:00:00Z') });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /older copy: published 2026-01-01/ });
+      server.route(`${path}.sig`, { body: await signer.statement(older, config.url, 1_772_841_600) });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /sequence 1772841600 was already used for a different copy/ });
+      // The same copy served again (no ETag) is fine.
+      server.route(path, { body: good });
+      server.route(`${path}.sig`, { body: await signer.statement(good, config.url, 1_772_841_600) });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'updated', version: 2 });
+    });
+
+    it('refuses a plain detached signature unless the policy allows it (signature: "detached")', async () => {
+      const signer = await signedGoodCopy();
+      const plain = nativeFeedText('Plain', NEW);
+      server.route(path, { body: plain });
+      server.route(`${path}.sig`, { body: await signer.sign(new TextEncoder().encode(plain)) });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /plain signature, not bound to the feed's URL and freshness/ });
+      await expectLastGoodCopy(/plain signature/);
+      config = { ...config, signature: 'detached' };
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'updated', signed: true, entries: 1 });
+      server.route(`${path}.sig`, { body: await signer.sign(new TextEncoder().encode(good)) });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /bad signature: .* does not verify/ });
     });
   });
 
@@ -277,7 +330,7 @@ describe.each(STORES.filter((s) => s.name !== 'Node (memory)'))('syncFeed with $
     expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /unsigned/ });
     expect(server.requestsTo(path)[1]!.headers['if-none-match']).toBeUndefined();
     const body = nativeFeedText('Good feed', GOOD, [{ block: '+1804713', digits: 4 }]);
-    server.route(`${path}.sig`, { body: await signer.sign(new TextEncoder().encode(body)) });
+    server.route(`${path}.sig`, { body: await signer.statement(body, config.url, 1_772_841_600) });
     expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'updated', signed: true, version: 2 });
     expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'not-modified' });
   });
