@@ -1,6 +1,7 @@
 import type { MailMessage, PhoneFinding, Policy } from '../types.ts';
 import { visibleParts } from '../message-parts.ts';
 import { ALL_CLASSES, findMismatches } from './find-mismatches.ts';
+import { findContentSignals } from './content-signals.ts';
 import { lookalikeEvidence } from './instance-lookalike.ts';
 import { platformRules } from './registry.ts';
 import { saasReasons } from './saas-reasons.ts';
@@ -18,6 +19,7 @@ export function analyseSaas(message: MailMessage, policy: Policy, phones: readon
   // A forgery is judged on everything: none of its content is the platform's.
   const mismatches = findMismatches(visibleParts(message), match.spoofed ? ALL_CLASSES : match.unfitting, phones);
   const lookalike = lookalikeEvidence(match.names, rule.name);
+  const signals = findContentSignals(message, rule, match, mismatches);
   const finding: SaasFinding = {
     platform: rule.id,
     authentic: match.authentic,
@@ -26,7 +28,8 @@ export function analyseSaas(message: MailMessage, policy: Policy, phones: readon
     trusted: match.trusted,
     mismatches,
     lookalike: lookalike.map((l) => l.text),
-    reasons: saasReasons(rule.name, match, mismatches, lookalike),
+    signals: signals.map((s) => s.code),
+    reasons: saasReasons(rule.name, match, mismatches, lookalike, signals),
   };
   if (match.actor) finding.actor = match.actor;
   return finding;

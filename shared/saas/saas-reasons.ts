@@ -1,7 +1,7 @@
 import type { Level, Reason } from '../types.ts';
 import { describeClass } from './find-mismatches.ts';
 import type { LookalikeEvidence } from './instance-lookalike.ts';
-import type { Mismatch, PlatformMatch } from './types.ts';
+import type { Mismatch, PlatformMatch, SaasSignal } from './types.ts';
 
 type LeveledReason = Reason & { level: Level };
 
@@ -25,39 +25,47 @@ export function saasReasons(
   match: PlatformMatch,
   mismatches: readonly Mismatch[],
   lookalike: readonly LookalikeEvidence[],
+  signals: readonly SaasSignal[] = [],
 ): LeveledReason[] {
-  if (match.authentic && match.trusted) return [];
+  if (match.authentic && match.trusted) return signals.filter((s) => s.evenWhenTrusted).map((s) => signalReason(s, 'warning'));
   const reasons: LeveledReason[] = [];
   const evidence = [...new Set(mismatches.map((m) => m.evidence))].map((e) => `"${e}"`).join('; ');
-  const talk = talksAbout(mismatches);
+  const strong = signals.filter((s) => !s.weak);
+  const talk = talksAbout(mismatches, signals);
   const dressedUp = lookalike.some((l) => l.strong);
+  // Content that does not fit: a misfit class, or a content signal that is more than a hint.
+  const misfit = mismatches.length > 0 || strong.length > 0;
+  const kinds = new Set([...mismatches.map((m) => m.kind), ...signals.map((s) => s.code)]);
   const lure =
     mismatches.some((m) => describeClass(m.kind).lure) ||
-    new Set(mismatches.map((m) => m.kind)).size >= 2 ||
-    (mismatches.length > 0 && dressedUp);
+    strong.some((s) => s.lure) ||
+    (misfit && kinds.size >= 2) ||
+    (misfit && dressedUp);
 
   if (match.spoofed) {
     reasons.push({
       code: 'saas-spoofed-notification',
-      level: mismatches.length ? 'danger' : 'warning',
+      level: misfit ? 'danger' : 'warning',
       message:
         `This message claims to be from ${platform}${match.instanceLabel ? ` (${match.instanceLabel})` : ''}, but ${platform} did not send it: ${match.authEvidence}.` +
         (talk ? ` It talks about ${talk}: a forged notification is a common way to deliver such a lure.` : ' Do not trust its links or instructions.'),
       ...(evidence ? { evidence } : {}),
     });
-  } else if (mismatches.length && match.authentic && lure) {
+  } else if (misfit && match.authentic && lure) {
     reasons.push({
       code: 'saas-untrusted-instance',
       level: 'danger',
-      message: `This is a real ${platform} notification, but ${match.outsider}${where(match)}, and it talks about ${talk}. ${notSent(platform, mismatches)}`,
-      evidence,
+      message: `This is a real ${platform} notification, but ${match.outsider}${where(match)}, and it talks about ${talk}. ${notSent(platform, mismatches)}`.trim(),
+      evidence: evidence || strong.map((s) => s.evidence).join('; '),
     });
-    reasons.push({
-      code: 'saas-semantic-mismatch',
-      level: 'warning',
-      message: `${platform} notifications are not used for ${[...new Set(mismatches.map((m) => describeClass(m.kind).notSent))].join(', ')}; this one contains ${evidence}.`,
-      evidence,
-    });
+    if (mismatches.length) {
+      reasons.push({
+        code: 'saas-semantic-mismatch',
+        level: 'warning',
+        message: `${platform} notifications are not used for ${[...new Set(mismatches.map((m) => describeClass(m.kind).notSent))].join(', ')}; this one contains ${evidence}.`,
+        evidence,
+      });
+    }
   } else if (mismatches.length) {
     const opening = match.authentic
       ? `This is a real ${platform} notification, but ${match.outsider}${where(match)}`
@@ -77,6 +85,10 @@ export function saasReasons(
         `Scammers sign people up this way so that their later messages come from a real ${platform} address. ` +
         'If you did not ask for it, ignore it and distrust later messages from there.',
     });
+  }
+  for (const signal of signals) {
+    // Each piece of content evidence says what it is; a weak hint (a shortened link) only as a caution.
+    reasons.push(signalReason(signal, signal.weak ? 'caution' : 'warning'));
   }
   if (lookalike.length && reasons.length) {
     reasons.push({
@@ -101,8 +113,12 @@ function where(match: PlatformMatch): string {
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-function talksAbout(mismatches: readonly Mismatch[]): string {
-  const labels = [...new Set(mismatches.map((m) => describeClass(m.kind).label))];
+function signalReason(signal: SaasSignal, level: Level): LeveledReason {
+  return { code: signal.code, level, message: signal.message, evidence: signal.evidence };
+}
+
+function talksAbout(mismatches: readonly Mismatch[], signals: readonly SaasSignal[] = []): string {
+  const labels = [...new Set([...mismatches.map((m) => describeClass(m.kind).label), ...signals.map((s) => s.label)])];
   if (labels.length <= 1) return labels[0] ?? '';
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }

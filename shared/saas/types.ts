@@ -8,6 +8,27 @@ export interface Mismatch {
   evidence: string;
 }
 
+/**
+ * One piece of evidence about a notification's user-written content (platform impersonation, look-alike or
+ * redirecting links, mass mentions, a crypto giveaway, an echoed request), each found by its own file.
+ */
+export interface SaasSignal {
+  /** Reason code shown for it: saas-platform-impersonation, saas-lookalike-link … */
+  code: string;
+  /** Completes "it talks about …": "a claim to be GitHub's own staff". */
+  label: string;
+  /** A pretext or a request to act: from an instance the organisation does not own it makes a danger. */
+  lure: boolean;
+  /** Alone only worth a caution (a shortened link); it still counts with other evidence. */
+  weak: boolean;
+  /** Raised even from a trusted instance: the words are a third party's (a request someone filed). */
+  evenWhenTrusted: boolean;
+  /** The reason text for the reader. */
+  message: string;
+  /** The words or links that show it, quoted. */
+  evidence: string;
+}
+
 export interface SaasFinding {
   platform: string;
   /** The receiving side recorded that the platform itself sent it. */
@@ -21,6 +42,8 @@ export interface SaasFinding {
   trusted: boolean;
   mismatches: Mismatch[];
   lookalike: string[];
+  /** Codes of the content signals found (saas-platform-impersonation, saas-mass-mentions …). */
+  signals: string[];
   reasons: (Reason & { level: Level })[];
 }
 

@@ -25,7 +25,7 @@ describe.skipIf(!hasCorpus)('SaaS notifications in the corpus', () => {
   const manifest = hasCorpus ? readManifest() : [];
   const byLabel = (label: string) => manifest.filter((e) => e.label === label);
 
-  it('flags at least 90% of abused notifications (scam-saas), all recognised as authentic platform mail', async () => {
+  it('flags at least 95% of abused notifications (scam-saas) on each split, all recognised as authentic platform mail', async () => {
     const saas = await judge(byLabel('saas'));
     expect(saas.size).toBeGreaterThan(0);
     const shown = [...saas].filter(([, f]) => atLeast(f, 'caution'));
@@ -41,8 +41,31 @@ describe.skipIf(!hasCorpus)('SaaS notifications in the corpus', () => {
       expect(['github', 'zendesk'], entry.file).toContain(f!.platform);
       expect(f!.authentic && !f!.spoofed, `${entry.file}: ${describeFinding(f)}`).toBe(true);
     }
-    expect(shown.length / saas.size).toBeGreaterThanOrEqual(0.9);
-    expect(warned.length / saas.size).toBeGreaterThanOrEqual(0.85);
+    // Rules are written looking at `tune` only; `validate` shows whether they generalise. Both must hold.
+    for (const split of ['tune', 'validate'] as const) {
+      const inSplit = [...saas].filter(([e]) => e.split === split);
+      const flagged = inSplit.filter(([, f]) => atLeast(f, 'warning'));
+      console.log(`scam-saas ${split}: at warning or danger ${flagged.length}/${inSplit.length}`);
+      expect(inSplit.length, split).toBeGreaterThan(0);
+      expect(flagged.length / inSplit.length, split).toBeGreaterThanOrEqual(0.95);
+    }
+  }, 120_000);
+
+  it('fires each content signal only on abused notifications, never on legitimate mail', async () => {
+    const all = await judge([...byLabel('saas'), ...byLabel('ham')]);
+    const fired = new Map<string, { saas: number; ham: number }>();
+    for (const [entry, f] of all) {
+      for (const code of f?.signals ?? []) {
+        const count = fired.get(code) ?? { saas: 0, ham: 0 };
+        if (entry.label === 'saas') count.saas++;
+        else count.ham++;
+        fired.set(code, count);
+      }
+    }
+    console.log(`content signals (saas / ham): ${JSON.stringify(Object.fromEntries(fired))}`);
+    expect([...fired].filter(([, c]) => c.ham > 0)).toEqual([]);
+    expect(fired.get('saas-crypto-giveaway')?.saas ?? 0).toBeGreaterThan(0);
+    expect(fired.get('saas-mass-mentions')?.saas ?? 0).toBeGreaterThan(0);
   }, 120_000);
 
   it('raises nothing on legitimate mail (ham), and reads the real GitHub mail in it as authentic', async () => {

@@ -8,11 +8,14 @@ const LEGITIMATE: [file: string, platform: string][] = [
   ['github-release.eml', 'github'],
   ['github-dependabot-alert.eml', 'github'],
   ['github-actions-failure.eml', 'github'],
+  ['github-release-contributors.eml', 'github'],
+  ['github-issue-comment-about-support.eml', 'github'],
   ['jira-issue-assigned.eml', 'jira'],
   ['jira-customer-invite.eml', 'jira'],
   ['jira-customer-invite-vendor.eml', 'jira'],
   ['jira-request-update.eml', 'jira'],
   ['zendesk-ticket-update.eml', 'zendesk'],
+  ['zendesk-autoreply-request-received.eml', 'zendesk'],
 ];
 const INVITES = new Set(['jira-customer-invite.eml', 'jira-customer-invite-vendor.eml']);
 

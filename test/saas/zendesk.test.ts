@@ -22,10 +22,16 @@ describe('Zendesk', () => {
     expect(finding).toMatchObject({ trusted: true, reasons: [] });
   });
 
-  it('calls a look-alike Zendesk domain a spoof', async () => {
+  it('calls a look-alike Zendesk domain a spoof, and a danger when it sends the reader to the look-alike', async () => {
     const finding = await judgeFixture('zendesk-spoof-lookalike-domain.eml');
     expect(finding).toMatchObject({ platform: 'zendesk', authentic: false, spoofed: true });
-    expect(codes(finding)[0]).toBe('saas-spoofed-notification:warning');
+    expect(codes(finding)).toEqual(['saas-spoofed-notification:danger', 'saas-lookalike-link:warning', 'saas-lookalike-instance:caution']);
+    const withoutLink = await judgeFixture('zendesk-spoof-lookalike-domain.eml', {}, (m) => {
+      m.text = m.text.replace(/https:\/\/\S+/g, '');
+      m.links = [];
+    });
+    expect(codes(withoutLink)[0]).toBe('saas-spoofed-notification:warning');
+    expect(codes(withoutLink)).not.toContain('saas-lookalike-link:warning');
   });
 
   it('reads a help desk that sends from its own signed domain, and its "create a password" invite', () => {

@@ -1,0 +1,38 @@
+import type { MailMessage } from '../types.ts';
+import { findCryptoGiveaway } from './crypto-giveaway.ts';
+import { findEchoedRequest } from './echoed-request.ts';
+import { findLinkDestinations, messageUrls } from './link-destinations.ts';
+import { findMassMentions } from './mass-mentions.ts';
+import { findPlatformImpersonation } from './platform-impersonation.ts';
+import { platformProfile } from './platform-profile.ts';
+import type { Mismatch, PlatformMatch, PlatformRule, SaasSignal } from './types.ts';
+
+/** Names an instance's users choose for themselves; repository and site names are left to instance-lookalike. */
+const AUTHOR_ROLES = new Set(['account', 'sender name', 'help desk', 'service project', 'project']);
+
+/**
+ * The evidence about a notification's user-written content, one feature a file: platform impersonation,
+ * look-alike and hidden links, mass mentions, a crypto giveaway, an echoed request. The platform's own mail
+ * about the reader's account (kind "account") is the platform speaking, and is not read for these.
+ */
+export function findContentSignals(message: MailMessage, rule: PlatformRule, match: PlatformMatch, mismatches: readonly Mismatch[]): SaasSignal[] {
+  if (match.kind === 'account' && !match.spoofed) return [];
+  const profile = platformProfile(rule.id, rule.name);
+  const texts = [message.subject, message.text];
+  const signals: SaasSignal[] = [];
+  const platformsOwn = profile.ownInstances.includes(match.instance.toLowerCase());
+  if (!match.spoofed && !platformsOwn) {
+    const names = match.names.filter((n) => AUTHOR_ROLES.has(n.role)).map((n) => n.value);
+    if (match.actor) names.push(match.actor.replace(/^@/, ''));
+    const impersonation = findPlatformImpersonation({ profile, names, texts });
+    if (impersonation) signals.push(impersonation);
+  }
+  signals.push(...findLinkDestinations(messageUrls(message), profile));
+  const mentions = findMassMentions(message, profile);
+  if (mentions) signals.push(mentions);
+  const giveaway = findCryptoGiveaway([message.from?.name ?? '', ...texts]);
+  if (giveaway) signals.push(giveaway);
+  const echoed = findEchoedRequest(message, match, rule.name, [...mismatches, ...signals.filter((s) => s.lure)]);
+  if (echoed) signals.push(echoed);
+  return signals;
+}
