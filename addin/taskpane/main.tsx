@@ -11,6 +11,7 @@ import { policyUrlFor } from '../policy/policy-url.ts';
 import { openParkedStore } from '../report/parked-store.ts';
 import { ADDIN_VERSION } from '../version.ts';
 import { runPane } from './run-pane.ts';
+import { openIdbSendersStore } from '../../shared/browser/idb-senders-store.ts';
 import { TaskPane } from './task-pane.tsx';
 
 const root = document.getElementById('app')!;
@@ -32,6 +33,7 @@ Office.onReady(async () => {
       openFeeds: (policy) => openPaneFeeds(policy),
       openOutbox: () => openOutbox(),
       openParkedStore: () => openParkedStore(),
+      openSenders: () => openIdbSendersStore(),
       attachmentText: async (attachment) => (await import('./pdf-text.ts')).pdfAttachmentText(attachment),
       render: (state, context, actions, message) => render(<TaskPane state={state} context={context} actions={actions} message={message} />, root),
       now: () => new Date(),

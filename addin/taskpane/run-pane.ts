@@ -16,6 +16,7 @@ import { releaseParkedReports } from '../report/release-parked.ts';
 import { newId } from '../report/new-id.ts';
 import { withReportToken } from '../../shared/report/with-report-token.ts';
 import type { FeedSummary, PaneContext, PaneState } from './pane-state.ts';
+import { sendersOncePerMessage, type OncePerMessageSenders } from '../../shared/browser/senders-once.ts';
 
 export interface PaneFeeds {
   lookup: ReputationLookup;
@@ -39,6 +40,8 @@ export interface PaneDeps {
   openOutbox?: () => Promise<Outbox>;
   /** Reports the Report button saved while the policy could not be read (IndexedDB). */
   openParkedStore?: () => Promise<ParkedStore>;
+  /** The device's familiar senders (IndexedDB); absent where it cannot be opened. Never sent anywhere. */
+  openSenders?: () => Promise<OncePerMessageSenders>;
   /** Reads the text of PDF attachments (pdfjs in the pane), where the whole .eml was read. */
   attachmentText?: AttachmentTextExtractor;
   render: (state: PaneState, context: PaneContext, actions: PaneActions, message?: MailMessage) => void;
@@ -148,6 +151,9 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   }
   if (outbox) await flushOutbox();
 
+  let sendersStore: Promise<OncePerMessageSenders | undefined> | undefined;
+  const openSenders = () => (sendersStore ??= deps.openSenders?.().catch(() => undefined) ?? Promise.resolve(undefined));
+
   const rescan = async () => {
     const mine = ++generation;
     show({ status: 'loading', step: 'Checking this message…' });
@@ -158,7 +164,10 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
         show({ status: 'loading', step: 'Reading attachments…' });
         await fillAttachmentText(read.message, deps.attachmentText);
       }
-      const verdict = await deps.scan(read.message, { policy, now: deps.now(), ...(feeds ? { reputation: feeds.lookup } : {}) });
+      const senders = await openSenders();
+      const verdict = await deps.scan(read.message, {
+        policy, now: deps.now(), ...(feeds ? { reputation: feeds.lookup } : {}), ...(senders ? { senders: sendersOncePerMessage(senders, read.message) } : {}),
+      });
       if (mine !== generation) return;
       let notification: Extract<PaneState, { status: 'done' }>['notification'] = notificationFor(verdict, policy) ? 'shown' : verdict.level === 'none' ? 'removed' : 'below-minimum';
       const item = deps.office.context.mailbox.item;

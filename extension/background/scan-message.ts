@@ -1,21 +1,24 @@
-// Judges a message a content script read from the page, with the cached feeds and the device's sightings.
+// Judges a message a content script read from the page, with the cached feeds and the device's sightings and familiar senders.
 import { scan } from '../../shared/scan.ts';
 import { atLeast } from '../../shared/verdict/levels.ts';
 import { formatNumber } from '../../shared/verdict/format-number.ts';
 import type { MailMessage } from '../../shared/types.ts';
 import type { ScanResponse } from '../lib/messages.ts';
 import { getPolicyForScan } from './policy.ts';
-import { getReputation, getSightings } from './stores.ts';
+import { getReputation, getSenders, getSightings } from './stores.ts';
 import { sightingsOncePerMessage } from './sightings-once.ts';
+import { sendersOncePerMessage } from '../../shared/browser/senders-once.ts';
 
 export async function scanMessage(message: MailMessage, options: { remember?: boolean } = {}): Promise<ScanResponse> {
   const { effective } = await getPolicyForScan();
-  const [reputation, sightings] = await Promise.all([getReputation(), options.remember === false ? undefined : getSightings()]);
+  const remember = options.remember !== false;
+  const [reputation, sightings, senders] = await Promise.all([getReputation(), remember ? getSightings() : undefined, remember ? getSenders() : undefined]);
   const verdict = await scan(message, {
     policy: effective,
     now: new Date(),
     ...(reputation ? { reputation } : {}),
     ...(sightings ? { sightings: sightingsOncePerMessage(sightings, message) } : {}),
+    ...(senders ? { senders: sendersOncePerMessage(senders, message) } : {}),
   });
   const formatted: Record<string, string> = {};
   for (const phone of verdict.phones) formatted[phone.e164] = formatNumber(phone.e164);

@@ -1,6 +1,7 @@
 // The worker's IndexedDB stores: cached feeds (for reputation lookups) and the device's sightings.
 import { openIdbFeedStore, type IdbFeedStore } from '../../shared/browser/idb-feed-store.ts';
 import { openIdbSightingsStore, type IdbSightingsStore } from '../../shared/browser/idb-sightings-store.ts';
+import { openIdbSendersStore, type IdbSendersStore } from '../../shared/browser/idb-senders-store.ts';
 import { StoreLookup } from '../../shared/feed-sync/store-lookup.ts';
 import type { FeedStatus } from '../../shared/feed/types.ts';
 import type { ReputationLookup } from '../../shared/types.ts';
@@ -31,6 +32,20 @@ export async function getSightings(): Promise<IdbSightingsStore | undefined> {
   });
   return sightingsStore.catch((error: unknown) => {
     console.warn('Ringfence: sightings unavailable', error);
+    return undefined;
+  });
+}
+
+let sendersStore: Promise<IdbSendersStore> | undefined;
+
+/** The device's memory of who this reader gets mail from (keys and days only): never leaves the browser. */
+export async function getSenders(): Promise<IdbSendersStore | undefined> {
+  sendersStore ??= openIdbSendersStore().catch((error: unknown) => {
+    sendersStore = undefined;
+    throw error;
+  });
+  return sendersStore.catch((error: unknown) => {
+    console.warn('Ringfence: familiar senders unavailable', error);
     return undefined;
   });
 }
