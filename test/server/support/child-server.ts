@@ -16,11 +16,11 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-export async function spawnServer(store: { dataDir?: string; databaseUrl?: string }, config: Record<string, unknown> = {}): Promise<ChildServer> {
+export async function spawnServer(store: { dataDir?: string; databaseUrl?: string }, config: Record<string, unknown> = {}, env: Record<string, string> = {}): Promise<ChildServer> {
   const configFile = join(mkdtempSync(join(tmpdir(), 'ringfence-conf-')), 'server.json');
   writeFileSync(configFile, JSON.stringify({ rateLimit: { burst: 100_000, perSecond: 100_000 }, ...config }));
   const args = [CLI, 'serve', '--port', '0', '--config', configFile, ...(store.databaseUrl ? ['--database', store.databaseUrl] : ['--data', store.dataDir!])];
-  const child = spawn(process.execPath, args, { env: { ...process.env, RINGFENCE_ADMIN_TOKEN: ADMIN_TOKEN, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, RINGFENCE_ADMIN_TOKEN: ADMIN_TOKEN, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
