@@ -23,7 +23,8 @@ export const MAX_MIME_BOUNDARIES = 2000;
 
 // postal-mime 4 internals used here, checked at run time: `processLine` and `currentNode` (to stop cleanly at
 // the nesting and part limits instead of losing the whole message or spending seconds on hostile breadth) and `textMap` (text parts per body position, before postal-mime
-// merges them and converts HTML with its own renderer). Without them the public output is used.
+// merges them and converts HTML with its own renderer). Without them the public output is used. package.json pins
+// postal-mime to ~4.0.x so that an update that renames them is a deliberate change (test/mime/postal-mime-pin.test.ts).
 interface PostalInternals {
   processLine?: (line: Uint8Array, isFinal: boolean) => Promise<void>;
   currentNode?: unknown;

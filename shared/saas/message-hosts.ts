@@ -21,12 +21,23 @@ export function replyDomains(message: MailMessage): string[] {
   return senderAddresses(message).replyTo.map(domainOf).filter((d): d is string => Boolean(d));
 }
 
-/** Host names of the links and of URLs written in the visible text, lowercase, in order of appearance. */
+/**
+ * Host names of the links and of URLs written in the visible text, lowercase, in order of appearance. Read
+ * by the WHATWG URL parser, as the browser will: `https://x@acme.zendesk.com/` goes to acme.zendesk.com,
+ * `https://acme.zendesk.com\@evil.example/` too; international names come out in punycode.
+ */
 export function linkHosts(message: MailMessage): string[] {
   const hosts: string[] = [];
-  const add = (url: string) => {
-    const m = /^https?:\/\/([^/\s?#:]+)/i.exec(url.trim());
-    if (m?.[1]) hosts.push(m[1].toLowerCase());
+  const add = (text: string) => {
+    if (!/^\s*https?:/i.test(text)) return;
+    let url: URL;
+    try {
+      url = new URL(text.trim());
+    } catch {
+      return;
+    }
+    const host = url.hostname.replace(/\.$/, '');
+    if (host) hosts.push(host.toLowerCase());
   };
   for (const link of message.links) add(link.href);
   for (const m of message.text.matchAll(/https?:\/\/[^\s<>"')\]]+/gi)) add(m[0]);
