@@ -1,17 +1,22 @@
 // Builds the published feed documents and keeps them until the store changes. Bytes depend only on the
 // store (published = the latest decision or report they reflect), so every instance serves the same ETag.
+// The signature is a ringfence-feed-sig/1 statement (shared/feed-sync/signed-statement.ts) binding the feed's
+// URL, its publication time, a sequence that only grows (published, in ms) and the SHA-256 of the bytes.
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import type { FeedEntry } from '../../shared/feed/types.ts';
 import { gzipRepresentation, type Representation } from '../http/respond.ts';
 import { confirmedEntries } from './confirmed-entries.ts';
 import { csvFeed, mispEvent, nativeFeedText, textFeed } from './feed-documents.ts';
-import { signDetached, type SigningKey } from './signing-key.ts';
+import type { SigningKey } from './signing-key.ts';
+import { signStatement } from '../../shared/feed-sync/signed-statement.ts';
 
 export interface PublishedFeed {
   entries: number;
+  published: Date;
   json: Representation;
-  sig: Representation;
+  /** The signed statement for the feed as served at `feedUrl`. */
+  sig(feedUrl: string): Promise<Representation>;
   txt: Representation;
   csv: Representation;
   misp: Representation;
@@ -71,10 +76,22 @@ export async function buildFeed(entries: readonly FeedEntry[], published: Date, 
   const lastModified = published.toUTCString();
   const rep = (bytes: Buffer, contentType: string): Representation =>
     gzipRepresentation({ bytes, contentType, etag: `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`, lastModified });
+  const statements = new Map<string, Promise<Representation>>();
   return {
     entries: entries.length,
+    published,
     json: rep(json, 'application/json; charset=utf-8'),
-    sig: rep(Buffer.from(`${signDetached(key, json)}\n`), 'text/plain; charset=utf-8'),
+    sig(feedUrl) {
+      let statement = statements.get(feedUrl);
+      if (!statement) {
+        if (statements.size >= 8) statements.delete(statements.keys().next().value!);
+        statement = signStatement(json, { url: feedUrl, published, sequence: published.getTime() }, key.privateKey).then((text) =>
+          rep(Buffer.from(text), 'application/json; charset=utf-8'),
+        );
+        statements.set(feedUrl, statement);
+      }
+      return statement;
+    },
     txt: rep(Buffer.from(textFeed(options.name, entries, published)), 'text/plain; charset=utf-8'),
     csv: rep(Buffer.from(csvFeed(entries)), 'text/csv; charset=utf-8'),
     misp: rep(Buffer.from(JSON.stringify(mispEvent(options.name, entries, published), null, 1)), 'application/json; charset=utf-8'),

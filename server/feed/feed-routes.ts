@@ -4,7 +4,9 @@ import type { ServerContext } from '../server-context.ts';
 import { sendRepresentation } from '../http/respond.ts';
 import type { PublishedFeed } from './feed-publisher.ts';
 
-export const FEED_PATHS: Record<string, keyof Omit<PublishedFeed, 'entries'>> = {
+type Document = 'json' | 'sig' | 'txt' | 'csv' | 'misp';
+
+export const FEED_PATHS: Record<string, Document> = {
   '/feed.json': 'json',
   '/feed.json.sig': 'sig',
   '/feed.txt': 'txt',
@@ -12,8 +14,17 @@ export const FEED_PATHS: Record<string, keyof Omit<PublishedFeed, 'entries'>> = 
   '/feed.misp.json': 'misp',
 };
 
-export async function getFeedDocument(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, which: keyof Omit<PublishedFeed, 'entries'>): Promise<void> {
-  const feed = await ctx.feed.current();
+export async function getFeedDocument(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, which: Document): Promise<void> {
+  const feed: PublishedFeed = await ctx.feed.current();
   ctx.metrics.feedEntries = feed.entries;
-  sendRepresentation(req, res, feed[which], { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'etag, last-modified' });
+  const rep = which === 'sig' ? await feed.sig(feedUrl(ctx, req)) : feed[which];
+  sendRepresentation(req, res, rep, { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'etag, last-modified' });
+}
+
+/** The URL clients fetch the feed from, which the statement names: the configured public URL, else this request's. */
+export function feedUrl(ctx: ServerContext, req: IncomingMessage): string {
+  if (ctx.config.publicUrl) return `${ctx.config.publicUrl.replace(/\/+$/, '')}/feed.json`;
+  const forwarded = ctx.config.trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim() : '';
+  const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : 'http';
+  return `${proto}://${req.headers.host ?? `${ctx.config.host}:${ctx.config.port}`}/feed.json`;
 }

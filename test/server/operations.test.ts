@@ -9,7 +9,7 @@ import { freshStore } from './support/stores.ts';
 import { spawnServer } from './support/child-server.ts';
 import { makeReport } from './support/reports.ts';
 import { openDatabase } from '../../server/db/open-database.ts';
-import { verifyFeedSignature } from '../../shared/feed-sync/verify-signature.ts';
+import { verifyStatement } from '../../shared/feed-sync/signed-statement.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/ringfence.js', import.meta.url));
 const run = promisify(execFile);
@@ -45,10 +45,10 @@ describe('ringfence serve', () => {
     expect(metrics).toContain('ringfence_reports_stored 2');
     expect(metrics).toContain('# TYPE ringfence_feed_entries gauge');
 
-    // The feed is signed with the key --print-policy showed.
+    // The feed is signed with the key --print-policy showed, for the URL the server is reached at.
     const feed = new Uint8Array(await (await fetch(`${server.url}/feed.json`)).arrayBuffer());
     const sig = new Uint8Array(await (await fetch(`${server.url}/feed.json.sig`)).arrayBuffer());
-    expect(await verifyFeedSignature(feed, sig, policy.feeds[0].publicKey)).toBe(true);
+    expect((await verifyStatement(feed, sig, policy.feeds[0].publicKey, { url: `${server.url}/feed.json` })).ok).toBe(true);
 
     // SIGTERM while a report is half sent: the request is finished and stored, new connections are refused.
     const slow = makeReport();

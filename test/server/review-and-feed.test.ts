@@ -7,7 +7,7 @@ import { STORE_KINDS, freshStore } from './support/stores.ts';
 import { admin, startTestServer } from './support/server.ts';
 import { getJson, makeReport, postJson } from './support/reports.ts';
 import { parseFeed } from '../../shared/feed/parse-feed.ts';
-import { verifyFeedSignature } from '../../shared/feed-sync/verify-signature.ts';
+import { verifyStatement } from '../../shared/feed-sync/signed-statement.ts';
 import { FeedIndex } from '../../shared/feed/feed-index.ts';
 
 const PAYPAL = '+18047134598';
@@ -65,10 +65,13 @@ describe.each(STORE_KINDS)('review queue and feed on %s', (kind) => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     const bytes = new Uint8Array(await response.arrayBuffer());
     const sig = new Uint8Array(await (await fetch(`${server.url}/feed.json.sig`)).arrayBuffer());
-    expect(await verifyFeedSignature(bytes, sig, policy.feeds[0].publicKey)).toBe(true);
+    const key = policy.feeds[0].publicKey as string;
+    const checked = await verifyStatement(bytes, sig, key, { url: `${server.url}/feed.json` });
+    expect(checked).toMatchObject({ ok: true, statement: { url: `${server.url}/feed.json` } });
     const tampered = bytes.slice();
-    tampered[tampered.length - 5] ^= 1;
-    expect(await verifyFeedSignature(tampered, sig, policy.feeds[0].publicKey)).toBe(false);
+    tampered[tampered.length - 5]! ^= 1;
+    expect(await verifyStatement(tampered, sig, key, { url: `${server.url}/feed.json` })).toMatchObject({ ok: false, reason: expect.stringMatching(/SHA-256 differs/) });
+    expect(await verifyStatement(bytes, sig, key, { url: 'https://elsewhere.example/feed.json' })).toMatchObject({ ok: false });
 
     const { feed, errors } = parseFeed(bytes);
     expect(errors).toEqual([]);
@@ -105,7 +108,14 @@ describe.each(STORE_KINDS)('review queue and feed on %s', (kind) => {
     await report('dan', { numbers: [PAYPAL], brands: ['PayPal'] });
     const after = await fetch(`${server.url}/feed.json`, { headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
-    const renewed = parseFeed(new Uint8Array(await after.arrayBuffer())).feed.entries.find((e) => e.key === PAYPAL)!;
+    const renewedBytes = new Uint8Array(await after.arrayBuffer());
+    const renewed = parseFeed(renewedBytes).feed.entries.find((e) => e.key === PAYPAL)!;
+    // A client holding the first copy accepts the new one (its sequence grew) and refuses the old one again.
+    const held = checked.ok ? { published: checked.statement.published, sequence: checked.statement.sequence, sha256: checked.statement.sha256 } : undefined;
+    const newSig = new Uint8Array(await (await fetch(`${server.url}/feed.json.sig`)).arrayBuffer());
+    const newer = await verifyStatement(renewedBytes, newSig, key, { url: `${server.url}/feed.json`, held });
+    expect(newer.ok).toBe(true);
+    if (newer.ok) expect(await verifyStatement(bytes, sig, key, { url: `${server.url}/feed.json`, held: newer.statement })).toMatchObject({ ok: false, reason: expect.stringMatching(/older copy/) });
     expect(renewed.reports).toBe(3);
     expect(Date.parse(renewed.lastSeen!)).toBeGreaterThan(Date.parse(paypal.lastReported));
 
@@ -118,8 +128,8 @@ describe.each(STORE_KINDS)('review queue and feed on %s', (kind) => {
   if (kind === 'postgres') {
     it('two instances on one database publish the same bytes, ETag and signature', async () => {
       const store = await freshStore(kind);
-      const a = await startTestServer(kind, store);
-      const b = await startTestServer(kind, store);
+      const a = await startTestServer(kind, { ...store, publicUrl: 'https://intel.example.com' });
+      const b = await startTestServer(kind, { ...store, publicUrl: 'https://intel.example.com' });
       await postJson(`${a.url}/api/reports`, makeReport());
       await postJson(`${b.url}/api/admin/decisions`, { number: PAYPAL, verdict: 'scam' }, admin);
       const [fa, fb] = await Promise.all([fetch(`${a.url}/feed.json`), fetch(`${b.url}/feed.json`)]);
