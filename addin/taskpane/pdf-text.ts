@@ -24,7 +24,7 @@ export async function pdfAttachmentText(attachment: Attachment, options: { timeo
   const pdfjs = await loadPdfJs();
   // Our own worker handed over as a port: pdfjs then never falls back to parsing on the pane's thread.
   const worker = new Worker(pdfWorkerUrl, { type: 'module', name: 'ringfence-pdf' });
-  const pdfWorker = new pdfjs.PDFWorker({ port: worker as unknown as MessagePort });
+  const pdfWorker = pdfjs.PDFWorker.create({ port: worker });
   const task = pdfjs.getDocument({
     data: attachment.content.slice(), // pdfjs may detach the buffer it is given
     worker: pdfWorker,
