@@ -44,9 +44,14 @@ export type SyncOutcome =
   | (OutcomeBase & { result: 'skipped'; reason: 'not-due'; nextAttempt: string })
   | (OutcomeBase & { result: 'failed'; error: string; failures: number; nextAttempt: string });
 
-/** Feed URL → its detached signature's URL: ".sig" appended to the path (query kept). */
+/** Feed URL → its signature's URL: ".sig" appended to the path (query kept); a file path gets ".sig" too. */
 export function signatureUrl(url: string): string {
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `${url}.sig`;
+  }
   parsed.pathname += '.sig';
   return parsed.href;
 }
