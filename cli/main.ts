@@ -7,6 +7,7 @@ const USAGE = `usage:
   ringfence cluster [--json] PATH...
   ringfence feed validate FILE
   ringfence feed build [--from-cluster FILE] [--name NAME] [--out FILE] [INPUT...]
+  ringfence feed sign --key PRIVATE_KEY --url URL [--sequence N] [--published DATE] [--out FILE.sig] FILE
   ringfence serve [--port N] [--host H] [--data DIR] [--database URL] [--config FILE] [--print-policy [--public-url URL]]`;
 
 type Command = (args: string[]) => Promise<number>;

@@ -7,17 +7,20 @@ import {
   type EntryVerdict, type FeedEntry, type FeedFormat, type FeedParseResult, type FeedValidation, type ParseFeedOptions,
 } from '../../shared/feed/index.ts';
 import { campaignFeedEntries } from '../../shared/cluster/index.ts';
+import { unusableCopyReason } from '../../shared/feed/usable-copy.ts';
+import { sign } from './feed-sign.ts';
 import { escapeJsonText, printErr, printOut, terminalJson, terminalLine } from '../terminal-text.ts';
 
 const FORMATS = ['ringfence', 'text', 'csv', 'misp', 'auto'];
 const SHOWN_ERRORS = 20;
 
-/** `ringfence feed validate FILE` and `ringfence feed build [...]`. */
+/** `ringfence feed validate FILE`, `ringfence feed build [...]` and `ringfence feed sign [...]`. */
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'validate') return validate(rest);
   if (sub === 'build') return build(rest);
-  throw new UsageError(sub ? `unknown feed command "${sub}"` : 'feed needs a command: validate or build');
+  if (sub === 'sign') return sign(rest);
+  throw new UsageError(sub ? `unknown feed command "${sub}"` : 'feed needs a command: validate, build or sign');
 }
 
 const PARSE_OPTIONS = ['format', 'verdict', 'region'];
@@ -43,7 +46,10 @@ async function validate(args: string[]): Promise<number> {
   let validation: FeedValidation;
   try {
     const result = await loadFeedSource(source, parseOptions(parsed.options));
-    validation = { ok: result.errors.length === 0, format: result.feed.format, name: result.feed.name, counts: countEntries(result.feed), errors: result.errors };
+    // A copy with no entries is one clients would refuse, unless it says it is empty on purpose.
+    const unusable = unusableCopyReason(result.feed, result.errors);
+    const errors = unusable && result.errors.length === 0 ? [{ where: 'feed', message: unusable }] : result.errors;
+    validation = { ok: errors.length === 0, format: result.feed.format, name: result.feed.name, counts: countEntries(result.feed), errors };
   } catch (error) {
     if (!(error instanceof FeedParseError) && !(error instanceof FeedSourceError)) throw error;
     validation = { ok: false, counts: countEntries({ entries: [] }), errors: [], fatal: (error as Error).message };

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 
-/** Runs fn with console.log / console.error / process.stdout.write captured. */
+/** Runs fn with console.log / console.error / process.stdout.write / process.stderr.write captured. */
 export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: T; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -14,11 +14,17 @@ export async function captureOutput<T>(fn: () => Promise<T>): Promise<{ result: 
     stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
     return true;
   });
+  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+    return true;
+  });
   try {
-    return { result: await fn(), stdout, stderr };
+    const result = await fn();
+    return { result, stdout, stderr };
   } finally {
     log.mockRestore();
     error.mockRestore();
     write.mockRestore();
+    writeErr.mockRestore();
   }
 }
