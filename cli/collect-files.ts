@@ -1,31 +1,101 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import { join } from 'node:path';
 
-/** Expands PATH arguments: files as given, folders to the `.eml` files below them (sorted, recursive). */
-export async function collectEmlFiles(paths: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      files.push(path); // reported as an unreadable file by the caller
-      continue;
-    }
-    if (info.isDirectory()) files.push(...(await emlFilesBelow(path)));
-    else files.push(path);
-  }
-  return files;
+/** One input: a message file to read, or a path that could not be read (reported like a broken file). */
+export interface CollectedPath {
+  file: string;
+  error?: string;
 }
 
-async function emlFilesBelow(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  const out: string[] = [];
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await emlFilesBelow(path)));
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.eml')) out.push(path);
+export interface Collected {
+  /** In the order given, folders expanded to their `.eml` files (sorted, recursive). */
+  paths: CollectedPath[];
+  /** What was left out on purpose, for standard error: a folder reached twice through a symbolic link. */
+  notes: string[];
+}
+
+/** The file-system calls the walk makes; tests replace them to simulate unreadable folders. */
+export interface WalkFs {
+  stat(path: string): Promise<Stats>;
+  realpath(path: string): Promise<string>;
+  readdir(path: string, options: { withFileTypes: true }): Promise<Dirent[]>;
+}
+
+const nodeFs: WalkFs = { stat, realpath, readdir };
+
+/**
+ * Expands PATH arguments: files as given, folders to the `.eml` files below them. Symbolic links are
+ * followed, to files and to folders (each real folder is walked once, so a link loop ends). A path that
+ * cannot be read (missing, unreadable folder, broken link to a message) becomes an error entry and the walk
+ * goes on; nothing is skipped silently.
+ */
+export async function collectEmlFiles(inputs: readonly string[], fs: WalkFs = nodeFs): Promise<Collected> {
+  const collected: Collected = { paths: [], notes: [] };
+  const walked = new Set<string>();
+
+  const folder = async (dir: string): Promise<void> => {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = await fs.realpath(dir);
+      if (walked.has(real)) {
+        collected.notes.push(`${dir}: left out, it is the folder ${real} again (symbolic link), already scanned`);
+        return;
+      }
+      walked.add(real);
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      collected.paths.push({ file: dir, error: `cannot read folder: ${reason(error)}` });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      const isMessage = entry.name.toLowerCase().endsWith('.eml');
+      if (entry.isDirectory()) await folder(path);
+      else if (entry.isFile()) {
+        if (isMessage) collected.paths.push({ file: path });
+      } else if (entry.isSymbolicLink()) {
+        let target: Stats;
+        try {
+          target = await fs.stat(path);
+        } catch (error) {
+          if (isMessage) collected.paths.push({ file: path, error: `broken symbolic link: ${reason(error)}` });
+          else collected.notes.push(`${path}: left out, symbolic link to nothing readable (${reason(error)})`);
+          continue;
+        }
+        if (target.isDirectory()) await folder(path);
+        else if (isMessage) collected.paths.push({ file: path });
+      }
+    }
+  };
+
+  for (const input of inputs) {
+    let info: Stats;
+    try {
+      info = await fs.stat(input);
+    } catch (error) {
+      collected.paths.push({ file: input, error: `cannot read file: ${reason(error)}` });
+      continue;
+    }
+    if (info.isDirectory()) await folder(input);
+    else collected.paths.push({ file: input });
   }
-  return out;
+  return collected;
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'symbolic link loop',
+  ENOTDIR: 'not a folder',
+  ENAMETOOLONG: 'name too long',
+  EIO: 'input/output error',
+};
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code && REASONS[code]) || (error as Error).message || String(error);
 }

@@ -2,7 +2,7 @@ import { parseArgs, UsageError } from '../args.ts';
 import { collectEmlFiles } from '../collect-files.ts';
 import { readMessage } from '../read-message.ts';
 import { clusterMessages, messageRecord, type Campaign, type ClusterResult, type MessageRecord } from '../../shared/cluster/index.ts';
-import { printOut, terminalJson, terminalLine } from '../terminal-text.ts';
+import { printErr, printOut, terminalJson, terminalLine } from '../terminal-text.ts';
 
 export const CLUSTER_FORMAT = 'ringfence-clusters/1';
 const LISTED = 5;
@@ -12,12 +12,14 @@ export async function run(args: string[]): Promise<number> {
   const parsed = parseArgs(args, { flags: ['json'], options: ['region'] });
   if (parsed.positionals.length === 0) throw new UsageError('cluster needs at least one .eml file or folder');
   const region = parsed.options.get('region')?.[0] ?? 'US';
-  const files = await collectEmlFiles(parsed.positionals);
+  const { paths: files, notes } = await collectEmlFiles(parsed.positionals);
+  for (const note of notes) printErr(`ringfence cluster: ${note}`);
 
   const records: MessageRecord[] = [];
   const errors: { file: string; error: string }[] = [];
-  for (const file of files) {
+  for (const { file, error: unreadable } of files) {
     try {
+      if (unreadable !== undefined) throw new Error(unreadable);
       records.push(messageRecord(file, await readMessage(file), region));
     } catch (error) {
       errors.push({ file, error: (error as Error).message || String(error) });

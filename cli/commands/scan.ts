@@ -15,11 +15,13 @@ export async function run(args: string[]): Promise<number> {
   const json = parsed.flags.has('json');
   const policy = await loadPolicy(parsed.options.get('policy')?.[0]);
   const reputation = await buildReputation(parsed.options.get('feed') ?? [], policy);
-  const files = await collectEmlFiles(parsed.positionals);
+  const { paths: files, notes } = await collectEmlFiles(parsed.positionals);
+  for (const note of notes) printErr(`ringfence scan: ${note}`);
 
   const counts: Record<Level | 'error', number> = { danger: 0, warning: 0, caution: 0, none: 0, error: 0 };
-  for (const file of files) {
+  for (const { file, error: unreadable } of files) {
     try {
+      if (unreadable !== undefined) throw new Error(unreadable);
       const context: ScanContext = { policy, now: new Date(), reputation };
       const verdict = await scan(await readMessage(file), context);
       counts[verdict.level]++;
