@@ -162,6 +162,8 @@ export interface Policy {
   trustedAuthservIds?: string[];
   /** ARC sealers (ARC-Seal d=) believed besides the major mailbox providers, e.g. the organisation's gateway. */
   trustedArcSealers?: string[];
+  /** Read text in pictures and image-only PDF pages (OCR) where a message calls for it. Default true. */
+  ocr?: boolean;
 }
 
 /** What a reputation feed knows about one number (exact entry or the block it falls in). */

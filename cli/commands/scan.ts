@@ -4,17 +4,20 @@ import { loadPolicy } from '../load-policy.ts';
 import { buildReputation } from '../reputation.ts';
 import { errorJson, verdictJson, verdictText } from '../format-verdict.ts';
 import { readMessage } from '../read-message.ts';
+import { defaultRegion } from '../../shared/policy/default-region.ts';
 import { printErr, printOut, terminalLine } from '../terminal-text.ts';
 import { scan } from '../../shared/scan.ts';
 import type { Level, ScanContext } from '../../shared/types.ts';
 
-/** `ringfence scan [--json] [--feed FILE_OR_URL]... [--policy FILE] PATH...` */
+/** `ringfence scan [--json] [--no-ocr] [--feed FILE_OR_URL]... [--policy FILE] PATH...` */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { flags: ['json'], options: ['feed', 'policy'] });
+  const parsed = parseArgs(args, { flags: ['json', 'no-ocr'], options: ['feed', 'policy'] });
   if (parsed.positionals.length === 0) throw new UsageError('scan needs at least one .eml file or folder');
   const json = parsed.flags.has('json');
   const policy = await loadPolicy(parsed.options.get('policy')?.[0]);
   const reputation = await buildReputation(parsed.options.get('feed') ?? [], policy);
+  // OCR of pictures and image-only PDF pages where a message calls for it; --no-ocr or policy ocr:false turn it off.
+  const ocr = parsed.flags.has('no-ocr') || policy.ocr === false ? undefined : { defaultRegion: defaultRegion(policy), extraBrands: policy.extraBrands ?? [] };
   const { paths: files, notes } = await collectEmlFiles(parsed.positionals);
   for (const note of notes) printErr(`ringfence scan: ${note}`);
 
@@ -23,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
     try {
       if (unreadable !== undefined) throw new Error(unreadable);
       const context: ScanContext = { policy, now: new Date(), reputation };
-      const verdict = await scan(await readMessage(file), context);
+      const verdict = await scan(await readMessage(file, { ocr }), context);
       counts[verdict.level]++;
       printOut(json ? verdictJson(file, verdict) : verdictText(file, verdict));
     } catch (error) {

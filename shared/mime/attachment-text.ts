@@ -1,4 +1,8 @@
 import type { Attachment, MailMessage } from '../types.ts';
+import { planOcr, type OcrTrigger, type PlanOptions } from '../ocr/plan-ocr.ts';
+import { ocrPartId, shapeOcrText } from '../ocr/ocr-text.ts';
+import { OCR_LIMITS } from '../ocr/ocr-limits.ts';
+import type { ImageKind } from '../ocr/image-kind.ts';
 
 export type AttachmentTextExtractor = (attachment: Attachment) => Promise<string | undefined>;
 
@@ -73,4 +77,65 @@ function withinTime<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   });
   work.catch(() => undefined); // a late rejection after the timeout must not go unhandled
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** One picture or PDF handed to a surface's recogniser. For a PDF, only pages without a text layer are read. */
+export interface OcrRequest {
+  name: string;
+  kind: ImageKind | 'pdf';
+  bytes: Uint8Array;
+  /** PDF pages the recogniser may still read for this message. */
+  maxPages: number;
+}
+
+export interface OcrResult {
+  text: string;
+  /** PDF pages rendered and read (0 for a picture). */
+  pages: number;
+}
+
+export type OcrRecogniser = (request: OcrRequest) => Promise<OcrResult | undefined>;
+
+export interface OcrOutcome {
+  /** Why OCR ran; undefined when the message did not call for it (nothing was read). */
+  trigger?: OcrTrigger;
+  /** Names of the attachments whose text OCR added. */
+  read: string[];
+  ms: number;
+}
+
+/**
+ * OCR as one more extractor, run after fillAttachmentText (it needs to know which PDFs have no text): when
+ * planOcr says the message calls for it, hands its pictures and PDFs to `recognise` (a surface's worker) and
+ * adds what was read as "ocr:<name>" parts. Failures and timeouts lose only that attachment's text.
+ */
+export async function fillOcrText(
+  message: MailMessage,
+  recognise: OcrRecogniser,
+  options: PlanOptions = {},
+): Promise<OcrOutcome> {
+  const started = Date.now();
+  const limits = { ...OCR_LIMITS, ...options.limits };
+  const plan = planOcr(message, options);
+  const outcome: OcrOutcome = { read: [], ms: 0 };
+  if (plan.trigger) outcome.trigger = plan.trigger;
+  const deadline = started + limits.timeoutMs;
+  let pagesLeft = limits.maxPdfPages;
+  for (const { attachment, kind } of plan.targets) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    if (kind === 'pdf' && pagesLeft <= 0) continue;
+    const id = ocrPartId(attachment.name);
+    if (message.parts.some((p) => p.id === id)) continue;
+    const request: OcrRequest = { name: attachment.name, kind, bytes: attachment.content!, maxPages: pagesLeft };
+    const result = await withinTime(Promise.resolve().then(() => recognise(request)), remaining).catch(() => undefined);
+    if (!result) continue;
+    pagesLeft -= result.pages;
+    const text = shapeOcrText(result.text);
+    if (text === '') continue;
+    message.parts.push({ id, text });
+    outcome.read.push(attachment.name);
+  }
+  outcome.ms = Date.now() - started;
+  return outcome;
 }

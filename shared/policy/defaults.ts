@@ -13,4 +13,5 @@ export const DEFAULT_POLICY: Required<Omit<Policy, 'reportEndpoint' | 'reportMai
   useBundledFeed: true,
   minimumBannerLevel: 'caution',
   extraBrands: [],
+  ocr: true,
 };

@@ -13,6 +13,7 @@ export interface PolicyValidation {
 export const POLICY_KEYS = [
   'feeds', 'reportEndpoint', 'reportMailbox', 'reportToken', 'trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants',
   'defaultRegion', 'feedTtlDays', 'updateIntervalMinutes', 'useBundledFeed', 'minimumBannerLevel', 'extraBrands',
+  'trustedAuthservIds', 'trustedArcSealers', 'ocr',
 ] as const satisfies readonly (keyof Policy)[];
 
 const STRING_LISTS = [
@@ -68,6 +69,10 @@ export function validatePolicy(input: unknown): PolicyValidation {
   if (raw.useBundledFeed !== undefined) {
     if (typeof raw.useBundledFeed === 'boolean') policy.useBundledFeed = raw.useBundledFeed;
     else errors.push('useBundledFeed: expected true or false');
+  }
+  if (raw.ocr !== undefined) {
+    if (typeof raw.ocr === 'boolean') policy.ocr = raw.ocr;
+    else errors.push('ocr: expected true or false');
   }
   if (raw.minimumBannerLevel !== undefined) {
     if (LEVELS.includes(raw.minimumBannerLevel as Level)) policy.minimumBannerLevel = raw.minimumBannerLevel as Level;
