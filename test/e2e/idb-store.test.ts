@@ -127,12 +127,12 @@ describe.skipIf(!hasChromium)('IdbFeedStore in Chromium', () => {
     }
   });
 
-  it('syncs in the page: 200, 304, then a 500 and a bad signature keep the last good copy', async () => {
+  it('syncs in the page: 200, 304, then a 500, a bad signature and an older signed copy keep the last good copy', async () => {
     const signer = await makeSigner('Ed25519');
     const good = nativeFeedText('Signed feed', ['+18047134598'], [{ block: '+1312555', digits: 4 }]);
     const { server } = harness;
     server.route('/signed.json', { body: good, etag: '"g1"' });
-    server.route('/signed.json.sig', { body: Buffer.from(await signer.sign(new TextEncoder().encode(good))).toString('base64') });
+    server.route('/signed.json.sig', { body: await signer.statement(good, server.url('/signed.json'), 1_772_841_600) });
 
     const run = (force: boolean) =>
       harness.page.evaluate(
@@ -161,5 +161,13 @@ describe.skipIf(!hasChromium)('IdbFeedStore in Chromium', () => {
     expect(tampered.outcome).toMatchObject({ result: 'failed', error: /bad signature/ });
     expect(tampered.hits).toEqual([1, 1, 0]);
     expect(tampered.status).toMatchObject({ version: 1, etag: '"g1"', failures: 2 });
+
+    // A genuinely signed but older copy (a replay) is refused too.
+    const older = nativeFeedText('Older', ['+19995550000']);
+    server.route('/signed.json', { body: older, etag: '"old"' });
+    server.route('/signed.json.sig', { body: await signer.statement(older, server.url('/signed.json'), 1_772_000_000) });
+    const replayed = await run(true);
+    expect(replayed.outcome).toMatchObject({ result: 'failed', error: /older copy: sequence 1772000000/ });
+    expect(replayed.hits).toEqual([1, 1, 0]);
   });
 });
