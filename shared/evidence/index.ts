@@ -10,13 +10,13 @@ import type { MailMessage, PhoneFinding, TextPart } from '../types.ts';
 import type { BrandHit } from '../lure/index.ts';
 import type { Familiarity } from '../senders/familiar-sender.ts';
 import { whoIsSpeaking, type Speaker } from './who-is-speaking.ts';
-import { whereItPoints, pointsHome, type LinkTargets } from './where-it-points.ts';
+import { whereItPoints, pointsHome, pointsToBrand, type LinkTargets } from './where-it-points.ts';
 import { mailKind, type MailKind } from './mail-kind.ts';
 import { readerAsk, type ReaderAsk } from './reader-ask.ts';
 import { domainsOfBrand } from './domains.ts';
 
 export type { Speaker, LinkTargets, MailKind, ReaderAsk, Familiarity };
-export { whoIsSpeaking, whereItPoints, pointsHome, mailKind, readerAsk };
+export { whoIsSpeaking, whereItPoints, pointsHome, pointsToBrand, mailKind, readerAsk };
 
 export interface Evidence {
   speaker: Speaker;

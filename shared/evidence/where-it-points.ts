@@ -13,19 +13,25 @@ const MAX_LINKS = 200;
 export interface LinkTargets {
   /** Web links counted (http and https). */
   total: number;
+  /** Links to the sender's own site or to the domains of the brands it names. */
   home: number;
+  /** Of `home`, those to a named brand's domains (outside the sender's own site). */
+  brand: number;
   elsewhere: number;
 }
 
 export function whereItPoints(links: readonly Link[], fromSite: string | undefined, homeDomains: readonly string[]): LinkTargets {
-  const targets: LinkTargets = { total: 0, home: 0, elsewhere: 0 };
+  const targets: LinkTargets = { total: 0, home: 0, brand: 0, elsewhere: 0 };
   for (const link of links.slice(0, MAX_LINKS)) {
     const host = hostOf(link.href);
     if (!host) continue;
     targets.total++;
     if (isMailProviderHost(host)) continue;
-    if ((fromSite && siteOf(host) === fromSite) || isWithinAny(host, homeDomains)) targets.home++;
-    else targets.elsewhere++;
+    if (fromSite && siteOf(host) === fromSite) targets.home++;
+    else if (isWithinAny(host, homeDomains)) {
+      targets.home++;
+      targets.brand++;
+    } else targets.elsewhere++;
   }
   return targets;
 }
@@ -33,6 +39,11 @@ export function whereItPoints(links: readonly Link[], fromSite: string | undefin
 /** True when most links that lead somewhere lead home (at least one does, and no more lead elsewhere). */
 export function pointsHome(targets: LinkTargets): boolean {
   return targets.home > 0 && targets.home >= targets.elsewhere;
+}
+
+/** True when most links lead to the domains of the brands named, not merely to the sender's own site. */
+export function pointsToBrand(targets: LinkTargets): boolean {
+  return targets.brand > 0 && targets.brand >= targets.total - targets.brand;
 }
 
 function hostOf(href: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { PhoneVerdict } from '../types.ts';
 import type { Findings } from './judge.ts';
-import { pointsHome } from '../evidence/index.ts';
+import { pointsHome, pointsToBrand } from '../evidence/index.ts';
 import { ownTextParts } from '../message-parts.ts';
 import { renderedLength } from './rendered-length.ts';
 
@@ -23,12 +23,15 @@ const SHORT_MESSAGE = 4_000;
  * The verdict's reading of the evidence (shared/evidence) for callback lures:
  *   ask: a number the reader is asked to call (a request, or a bare label in a short message) — and whether
  *        every such number is offered for commerce (ordering, sales, bookings, information) with no dispute;
- *   pretext: a bill or an account the reader did not expect, with a push to cancel, dispute, recover or hurry;
- *   impersonation (the sender is none of the brands named and its links do not point home):
- *        strong when the sender's name claims a brand, a DMARC failure for the brand's own domain, or a
- *        freemail box whose name or subject speaks for a brand or a business;
+ *   pretext: a bill or an account the reader did not expect, with a push to cancel, dispute, recover or hurry
+ *        (pointed when the push sits beside the number or says "if you did not make this purchase"); a receipt's
+ *        terms ("cancellation", "within 24 hours") alone are not pointed;
+ *   impersonation (the sender is none of the brands named):
+ *        strong when the sender's name claims a brand and the links do not lead to that brand, a DMARC
+ *        failure for the brand's own domain, or a freemail box whose name or subject speaks for a brand or a business;
  *        claimed when the subject names the brand, or a freemail box or a domain that failed authentication
- *        names it anywhere; weak when the brand is only mentioned in the body;
+ *        names it anywhere, and the links do not point home (a vendor's "now with Microsoft 365 support"
+ *        links to its own site); weak when the brand is only mentioned in the body and the links do not point home;
  *   legitimate: strong when the brand itself authenticated, the sender is familiar, the mail is a reply in a
  *        conversation or a mailing-list post; weak when the From domain is the brand's (unauthenticated),
  *        the links point home, or it is bulk mail.
@@ -41,6 +44,8 @@ export interface LureReading {
   brands: string[];
   billingKind?: string;
   pretext: boolean;
+  /** The push is aimed at the reader: a dispute ask beside the number, or "if you did not make this purchase". */
+  pointedPretext: boolean;
   impersonation: 'strong' | 'claimed' | 'weak' | undefined;
   legitimate: 'strong' | 'weak' | undefined;
 }
@@ -61,13 +66,17 @@ export function readLure({ lure, parts, evidence }: Findings, phones: readonly P
   const commerceOnly = called.length > 0 && called.every((n) => ask.commerce.has(n)) && !triggers.some((t) => t.kind !== 'fear');
   const situation = billing.length > 0 || lure.contexts.some((c) => ACCOUNT_KINDS.has(c.kind)) || ask.pretext !== undefined;
   const pretext = situation && (triggers.length > 0 || disputed);
+  const pointedPretext = situation && (disputed || triggers.some((t) => t.kind === 'confusion'));
 
-  const home = pointsHome(links);
-  const foreign = speaker.own.length === 0 && !home;
-  // Mail that carries the receiver's results but did not authenticate, from a company domain.
+  // Mail that carries the receiver's results but did not authenticate, from a company domain: its links
+  // prove nothing about who sent it (anyone can link to a brand's site or to the domain they forged).
   const unverified = speaker.hasAuthResults && !speaker.authenticated && !speaker.freemail;
+  const home = pointsHome(links) && !unverified;
+  // A name or subject that speaks for a brand is backed only by links to that brand, not to the sender's site.
+  const toBrand = pointsToBrand(links) && !unverified;
+  const foreign = speaker.own.length === 0 && !home;
   const strong = speaker.spoofed ||
-    (speaker.displayName.some((b) => !speaker.own.includes(b)) && !home) ||
+    (speaker.displayName.some((b) => !speaker.own.includes(b)) && !toBrand) ||
     (speaker.freemail && (speaker.claimed.length > 0 || speaker.businessName));
   const claimed = foreign && (speaker.claimed.length > 0 || ((speaker.freemail || unverified) && brands.length > 0));
   const weak = foreign && brands.length > 0;
@@ -79,6 +88,7 @@ export function readLure({ lure, parts, evidence }: Findings, phones: readonly P
     commerceOnly,
     brands,
     pretext,
+    pointedPretext,
     impersonation: strong ? 'strong' : claimed ? 'claimed' : weak ? 'weak' : undefined,
     legitimate: legitStrong ? 'strong' : legitWeak ? 'weak' : undefined,
   };

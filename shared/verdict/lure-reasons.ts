@@ -21,7 +21,9 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
     const lureLike = r.impersonation !== undefined || r.pretext;
     const isLure = r.impersonation === 'strong' ||
       (r.impersonation === 'claimed' && r.billingKind !== undefined) ||
-      (r.pretext && (r.impersonation !== undefined || r.legitimate === undefined));
+      (r.impersonation === 'weak' && r.billingKind !== undefined && r.legitimate === undefined) ||
+      (r.pretext && r.impersonation !== undefined) ||
+      (r.pointedPretext && r.legitimate === undefined);
     const number = formatNumber(r.target.e164);
     const evidenceText = r.callEvidence ?? r.target.raw;
     if (speaker.authenticated && speaker.own.length > 0 && (r.billingKind || lure.amounts.length > 0)) {

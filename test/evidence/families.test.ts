@@ -98,6 +98,13 @@ describe('callback lures warn', () => {
     expect(v.level).toBe('warning');
   });
 
+  it('the brand in the sender\'s name from an authenticated unrelated domain that links only to itself', async () => {
+    const v = await judge(mail(['Norton Billing', 'info@mapel-moulds-example.com'], 'Subscription renewed',
+      'Your subscription was renewed today for $299.99. For help with this charge call +1 (843) 602-3984.',
+      { headers: [auth('mapel-moulds-example.com')], links: ['https://mapel-moulds-example.com/a', 'https://mapel-moulds-example.com/b'] }));
+    expect(v.level).toBe('warning');
+  });
+
   it('a freemail "order" with a charge and a number to call to cancel, no brand at all', async () => {
     const v = await judge(mail(['Order Processing Team', 'd.harlow1988@gmail.com'], 'Order #44821 confirmed',
       'Your order #44821 has been processed and $489.99 will be debited from your account today. If you did not authorize ' +
