@@ -13,5 +13,8 @@ export const DEFAULT_POLICY: Required<Omit<Policy, 'reportEndpoint' | 'reportMai
   useBundledFeed: true,
   minimumBannerLevel: 'caution',
   extraBrands: [],
+  // Empty: the topmost Authentication-Results header's authserv-id; the built-in ARC sealers only.
+  trustedAuthservIds: [],
+  trustedArcSealers: [],
   ocr: true,
 };
