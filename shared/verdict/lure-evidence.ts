@@ -22,7 +22,8 @@ const SHORT_MESSAGE = 4_000;
 /**
  * The verdict's reading of the evidence (shared/evidence) for callback lures:
  *   ask: a number the reader is asked to call (a request, or a bare label in a short message) — and whether
- *        every such number is offered for commerce (ordering, sales, bookings, information) with no dispute;
+ *        every such number is offered for commerce (ordering, sales, bookings, information) or is a person's
+ *        own ("call me"), with no dispute;
  *   pretext: a bill or an account the reader did not expect, with a push to cancel, dispute, recover or hurry
  *        (pointed when the push sits beside the number or says "if you did not make this purchase"); a receipt's
  *        terms ("cancellation", "within 24 hours") alone are not pointed;
@@ -63,7 +64,8 @@ export function readLure({ lure, parts, evidence }: Findings, phones: readonly P
   const billing = lure.contexts.filter((c) => BILLING_KINDS.has(c.kind));
   const triggers = lure.triggers.filter((t) => CALLBACK_TRIGGERS.has(t.kind));
   const disputed = called.some((n) => ask.dispute.has(n));
-  const commerceOnly = called.length > 0 && called.every((n) => ask.commerce.has(n)) && !triggers.some((t) => t.kind !== 'fear');
+  const commerceOnly = called.length > 0 && called.every((n) => ask.commerce.has(n) || ask.personal.has(n)) &&
+    !triggers.some((t) => t.kind !== 'fear');
   const situation = billing.length > 0 || lure.contexts.some((c) => ACCOUNT_KINDS.has(c.kind)) || ask.pretext !== undefined;
   const pretext = situation && (triggers.length > 0 || disputed);
   const pointedPretext = situation && (disputed || triggers.some((t) => t.kind === 'confusion'));

@@ -72,6 +72,12 @@ describe('legitimate mail with a phone number is not flagged', () => {
     expect(flagged(v)).toBe(false);
   });
 
+  it('a friend\'s note from a freemail box about a purchase, with "call me"', async () => {
+    const v = await judgeWithNumber(mail(['Dana Whitfield', 'dana.whitfield@gmail.com'], 'iPad',
+      'Hi! I finally placed my order for the Apple iPad you recommended, $329 with the student discount. Call me at 617-830-0190 when you are free.'));
+    expect(flagged(v)).toBe(false);
+  });
+
   it('a mailing-list reply that names Microsoft and security and quotes a signature with a phone number', async () => {
     const v = await judgeWithNumber(mail(['Jordan Lee', 'jlee@uni-example.edu'], 'Re: [sec-discuss] Microsoft account lockout after patch',
       'We saw the same after the Microsoft security update: accounts locked until the password was reset.\n\n' +
