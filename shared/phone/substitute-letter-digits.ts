@@ -14,6 +14,25 @@ function standInDigit(c: number): number {
   return 0;
 }
 
+/** S → 5, B → 8: what OCR (and some lures) put for those digits. Upper case only ("1990s" stays a decade). */
+function ocrStandIn(c: number): number {
+  if (c === 0x53) return 0x35;
+  if (c === 0x42) return 0x38;
+  return 0;
+}
+
+/**
+ * S and B are read as digits only inside a word ("7S3", "4B98"), or at its edge when the word is mostly digits
+ * ("459B"): "B2B", "S3", "12B" stay words.
+ */
+function ocrStandInsFit(t: NormalizedText, start: number, end: number, digits: number): boolean {
+  if (end - start >= 4 && digits >= 3) return true;
+  for (let j = start; j < end; j += 1) {
+    if (ocrStandIn(t.codes[j]!) !== 0 && (j === start || j === end - 1)) return false;
+  }
+  return true;
+}
+
 /** A '|' counts as part of a word only between digits or stand-ins ("8|8" but not "1234 | Fax"). */
 function pipeInWord(t: NormalizedText, i: number): boolean {
   if (i === 0 || i + 1 >= t.length) return false;
@@ -24,7 +43,8 @@ function pipeInWord(t: NormalizedText, i: number): boolean {
 
 /**
  * Inside a word made only of digits and the letters O/o/I/l (and '|'), the letters are digits in disguise:
- * "8OO-5l5-1234". Words with any other letter ("Order 12", "Iowa1") are left alone. In place, linear.
+ * "8OO-5l5-1234"; S and B too where they fit (ocrStandInsFit), as OCR reads 5 and 8. Words with any other
+ * letter ("Order 12", "Iowa1") are left alone. In place, linear.
  */
 export function substituteLetterDigits(t: NormalizedText): void {
   const { codes, flags, length } = t;
@@ -40,6 +60,7 @@ export function substituteLetterDigits(t: NormalizedText): void {
     let digits = 0;
     let standIns = 0;
     let others = 0;
+    let ocrStandIns = 0;
     while (i < length) {
       const d = codes[i]!;
       if (isDigit(d)) digits += 1;
@@ -48,13 +69,15 @@ export function substituteLetterDigits(t: NormalizedText): void {
         standIns += 1;
       } else if (isLetter(d)) {
         if (standInDigit(d) !== 0) standIns += 1;
+        else if (ocrStandIn(d) !== 0) ocrStandIns += 1;
         else others += 1;
       } else break;
       i += 1;
     }
-    if (digits > 0 && standIns > 0 && others === 0) {
+    const ocrFit = ocrStandIns === 0 || (digits >= 2 && ocrStandInsFit(t, start, i, digits));
+    if (digits > 0 && standIns + ocrStandIns > 0 && others === 0 && ocrFit) {
       for (let j = start; j < i; j += 1) {
-        const digit = standInDigit(codes[j]!);
+        const digit = standInDigit(codes[j]!) || ocrStandIn(codes[j]!);
         if (digit !== 0) {
           codes[j] = digit;
           flags[j] = flags[j]! | ODD_CHAR;
