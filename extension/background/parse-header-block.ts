@@ -1,13 +1,15 @@
 // Parses a raw header block (Gmail's "Show original") with postal-mime, in the worker, not in the page.
-// Bounded first, in one linear pass: the block, the number of headers and each header's length are capped,
-// so a 240 KB Reply-To costs what 32 KB does.
+// Bounded first, in one linear pass: the block, the number of headers and each header's length are capped
+// (address lists harder), so a 240 KB Reply-To costs what 8 KB does.
 import PostalMime from 'postal-mime';
 import type { Address, Header } from '../../shared/types.ts';
 import { mailboxes, MAX_ADDRESS_FIELD_CHARS } from '../lib/addresses.ts';
 
 export const MAX_HEADER_BLOCK_CHARS = 256 * 1024;
-export const MAX_HEADER_CHARS = MAX_ADDRESS_FIELD_CHARS;
+export const MAX_HEADER_CHARS = 32 * 1024;
 export const MAX_HEADERS = 500;
+/** Headers postal-mime reads as address lists: capped at MAX_ADDRESS_FIELD_CHARS. */
+const ADDRESS_HEADERS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc', 'delivered-to', 'return-path']);
 
 export interface ParsedHeaders {
   headers: Header[];
@@ -41,13 +43,14 @@ export async function parseHeaderBlock(raw: string): Promise<ParsedHeaders> {
 
 /**
  * The header block of a raw message (up to the first empty line), with at most MAX_HEADERS headers of at
- * most MAX_HEADER_CHARS each (folded lines included), in CRLF form. Lines that are not headers are left
+ * most MAX_HEADER_CHARS each, address lists MAX_ADDRESS_FIELD_CHARS (folded lines included), in CRLF form. Lines that are not headers are left
  * out with their continuations.
  */
 export function capHeaderBlock(raw: string): string {
   const out: string[] = [];
   let headers = 0;
   let current = 0;
+  let limit = MAX_HEADER_CHARS;
   let keep = false;
   let start = 0;
   let total = 0;
@@ -59,7 +62,7 @@ export function capHeaderBlock(raw: string): string {
     if (line === '') break;
     if (line[0] === ' ' || line[0] === '\t') {
       if (!keep) continue;
-      const room = MAX_HEADER_CHARS - current;
+      const room = limit - current;
       if (room <= 0) continue;
       const part = line.slice(0, room);
       out.push(part);
@@ -70,7 +73,8 @@ export function capHeaderBlock(raw: string): string {
     keep = /^[!-9;-~]+:/.test(line);
     if (!keep) continue;
     if (++headers > MAX_HEADERS) break;
-    const part = line.slice(0, MAX_HEADER_CHARS);
+    limit = ADDRESS_HEADERS.has(line.slice(0, line.indexOf(':')).toLowerCase()) ? MAX_ADDRESS_FIELD_CHARS : MAX_HEADER_CHARS;
+    const part = line.slice(0, limit);
     out.push(part);
     current = part.length;
     total += part.length + 2;

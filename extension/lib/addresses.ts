@@ -4,8 +4,11 @@ import { addressParser } from 'postal-mime';
 import type { Address as PostalAddress } from 'postal-mime';
 import type { Address } from '../../shared/types.ts';
 
-/** Longest address field read; the rest of a longer one is padding, not recipients. */
-export const MAX_ADDRESS_FIELD_CHARS = 32 * 1024;
+/**
+ * Longest address field read (about 200 addresses); the rest of a longer one is padding, not recipients.
+ * Small on purpose: postal-mime's parser is slower than linear on hostile group syntax ("a: a: a: …").
+ */
+export const MAX_ADDRESS_FIELD_CHARS = 8 * 1024;
 
 /** Every mailbox of a header value or page text ("Name <a@b>", "a@b, c@d", "Team: a@b;"); groups flattened. */
 export function parseAddressList(value: string | null | undefined): Address[] {
