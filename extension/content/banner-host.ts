@@ -12,11 +12,17 @@ export interface BannerActions {
   onDismiss: () => void;
 }
 
-export function createBannerHost(response: ScanResponse, actions: BannerActions): HTMLElement {
+export interface BannerHost {
+  host: HTMLElement;
+  /** Removes the host and unmounts the banner (its listeners and state go with it). */
+  remove(): void;
+}
+
+export function createBannerHost(response: ScanResponse, actions: BannerActions): BannerHost {
   const host = document.createElement(HOST_TAG);
   host.setAttribute('data-level', response.verdict.level);
   const shadow = host.attachShadow({ mode: 'open' });
-  mountBanner(shadow, {
+  const unmount = mountBanner(shadow, {
     verdict: response.verdict,
     translate,
     formatNumber: (p: PhoneVerdict) => response.formatted[p.e164] ?? p.raw,
@@ -27,7 +33,13 @@ export function createBannerHost(response: ScanResponse, actions: BannerActions)
       actions.onDismiss();
     },
   });
-  return host;
+  return {
+    host,
+    remove() {
+      host.remove();
+      unmount();
+    },
+  };
 }
 
 /** Inserts (or re-inserts, after the webmail re-rendered) the host just above the body. */

@@ -1,48 +1,129 @@
-// Judges one opened message: first on what the page shows (fast), then once more if the webmail serves the
-// headers. Each result goes to every subscriber (a message re-rendered by the webmail keeps its verdict).
+// Judges one opened message, once: with its headers when the webmail serves them within a moment, else on
+// what the page shows (the banner does not wait longer), and a second time only when headers arrive later.
+// Each result goes to every subscriber (a message re-rendered by the webmail keeps its verdict).
 import type { MailMessage } from '../../shared/types.ts';
 import { ask } from '../lib/background-client.ts';
 import type { ScanResponse } from '../lib/messages.ts';
 import type { OpenedMessage, WebmailProvider } from './registry.ts';
+
+/** How long the first scan waits for the headers ("Show original"), so that most messages are scanned once. */
+export const HEADER_GRACE_MS = 150;
+/** The same while other messages wait their turn: their banners wait for the worker anyway, so scan once. */
+export const BUSY_HEADER_GRACE_MS = 1_000;
 
 export interface Judged {
   response: ScanResponse;
   message: MailMessage;
 }
 
+type Listener = (judged: Judged) => void;
+
+const LATE = Symbol('late');
+
 export class MessageJudgement {
   latest: Judged | undefined;
-  private readonly listeners = new Set<(judged: Judged) => void>();
+  /** Nothing more will be published: the headers were used, or there were none to wait for. */
+  settled = false;
+  private readonly listeners = new Set<Listener>();
+  private readonly controller = new AbortController();
+  private opened: OpenedMessage | undefined;
+  private readonly stopWithPage: () => void;
 
-  constructor(provider: WebmailProvider, opened: OpenedMessage, signal: AbortSignal) {
-    void this.run(provider, opened, signal).catch((error: unknown) => {
-      if (!signal.aborted) console.warn(`Ringfence: could not check this message: ${(error as Error).message}`);
-    });
+  constructor(
+    private readonly provider: WebmailProvider,
+    opened: OpenedMessage,
+    private readonly pageSignal: AbortSignal,
+  ) {
+    this.opened = opened;
+    this.stopWithPage = () => this.cancel();
+    if (pageSignal.aborted) this.cancel();
+    else pageSignal.addEventListener('abort', this.stopWithPage, { once: true });
   }
 
-  subscribe(listener: (judged: Judged) => void): void {
-    this.listeners.add(listener);
-    if (this.latest) listener(this.latest);
+  /** Of no more use: cancelled, or finished without a verdict (it failed). A new judgement is needed. */
+  get stale(): boolean {
+    return this.controller.signal.aborted || (this.settled && !this.latest);
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  /** Calls the listener with the verdict (now, when there is one); returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    const own = (judged: Judged) => listener(judged);
+    this.listeners.add(own);
+    if (this.latest) own(this.latest);
+    return () => this.listeners.delete(own);
+  }
+
+  /** Stops the work (its message left the page): no fetch or scan result is used any more. */
+  cancel(): void {
+    this.controller.abort();
+    this.finish();
+  }
+
+  /**
+   * Runs the judgement. Resolves once the page's part is done (DOM read, headers fetched or waited for): the
+   * scan in the worker goes on after that, so a slot of the queue is not held while the worker is busy.
+   */
+  start(headerGraceMs = HEADER_GRACE_MS): Promise<void> {
+    const { signal } = this.controller;
+    const opened = this.opened;
+    this.opened = undefined;
+    if (!opened || signal.aborted) return Promise.resolve();
+    let pageDone!: () => void;
+    const done = new Promise<void>((resolve) => (pageDone = resolve));
+    // Removed again once done: a listener left on the signal would keep this message's elements alive.
+    signal.addEventListener('abort', pageDone, { once: true });
+    this.run(opened, signal, headerGraceMs, pageDone).catch((error: unknown) => {
+      if (!signal.aborted) console.warn(`Ringfence: could not check this message: ${(error as Error).message}`);
+      this.finish();
+      pageDone();
+    });
+    return done.finally(() => signal.removeEventListener('abort', pageDone));
+  }
+
+  private async run(opened: OpenedMessage, signal: AbortSignal, headerGraceMs: number, pageDone: () => void): Promise<void> {
+    const message = await this.provider.readMessage(opened, signal);
+    if (signal.aborted) return;
+    const headers = this.provider.addHeaders?.(opened, message, signal).catch(() => null);
+    const early = headers ? await within(headers, headerGraceMs) : null;
+    pageDone();
+    if (signal.aborted) return;
+    const read = early === LATE || !early ? message : early;
+    const first = await scanIn(this.provider, read);
+    if (signal.aborted) return;
+    this.publish({ response: first, message: read });
+    if (early === LATE && headers) await this.withLateHeaders(headers, first, signal);
+    else this.finish();
+  }
+
+  /** Headers that came after the banner: one more scan, and a new banner only if the verdict changed. */
+  private async withLateHeaders(headers: Promise<MailMessage | null>, first: ScanResponse, signal: AbortSignal): Promise<void> {
+    try {
+      const enriched = await headers;
+      if (!enriched || signal.aborted) return;
+      const second = await scanIn(this.provider, enriched);
+      if (signal.aborted) return;
+      // Same verdict: keep the banner (and any open details) as it is, but report with the fuller identity.
+      if (sameVerdict(first, second)) this.latest = { response: first, message: enriched };
+      else this.publish({ response: second, message: enriched });
+    } catch (error) {
+      if (!signal.aborted) console.warn(`Ringfence: could not check this message's headers: ${(error as Error).message}`);
+    } finally {
+      this.finish();
+    }
   }
 
   private publish(judged: Judged): void {
     this.latest = judged;
-    for (const listener of this.listeners) listener(judged);
+    for (const listener of [...this.listeners]) listener(judged);
   }
 
-  private async run(provider: WebmailProvider, opened: OpenedMessage, signal: AbortSignal): Promise<void> {
-    const message = await provider.readMessage(opened, signal);
-    const withHeaders = provider.addHeaders?.(opened, message, signal).catch(() => null);
-    const first = await scanIn(provider, message);
-    if (signal.aborted) return;
-    this.publish({ response: first, message });
-    const enriched = await withHeaders;
-    if (!enriched || signal.aborted) return;
-    const second = await scanIn(provider, enriched);
-    if (signal.aborted) return;
-    // Same verdict: keep the banner (and any open details) as it is, but report with the fuller identity.
-    if (sameVerdict(first, second)) this.latest = { response: first, message: enriched };
-    else this.publish({ response: second, message: enriched });
+  private finish(): void {
+    this.settled = true;
+    this.pageSignal.removeEventListener('abort', this.stopWithPage);
   }
 }
 
@@ -53,3 +134,15 @@ function scanIn(provider: WebmailProvider, message: MailMessage): Promise<ScanRe
 function sameVerdict(a: ScanResponse, b: ScanResponse): boolean {
   return a.show === b.show && JSON.stringify(a.verdict) === JSON.stringify(b.verdict);
 }
+
+/** The promise's value if it settles within `ms`, else LATE. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof LATE>((resolve) => (timer = setTimeout(() => resolve(LATE), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+

@@ -1,25 +1,44 @@
 // Watches a webmail page for opened messages and shows one banner per message, just above its body.
-// Each message is judged once (by key when the page gives one), in the background worker, off the page.
+// Each message is judged once (by key when the page gives one), in the background worker, off the page,
+// a few at a time, those on screen first. State is kept only for messages in the DOM: a message that leaves
+// it drops its banner and listener, and its judgement unless the verdict is ready to be shown again.
 import { ask } from '../lib/background-client.ts';
 import type { ReportResponse } from '../lib/messages.ts';
 import type { ReportKind } from '../../shared/report/report-payload.ts';
 import type { OpenedMessage, WebmailProvider } from './registry.ts';
-import { createBannerHost, placeAbove } from './banner-host.ts';
-import { MessageJudgement, type Judged } from './judge-message.ts';
+import { createBannerHost, placeAbove, type BannerHost } from './banner-host.ts';
+import { BUSY_HEADER_GRACE_MS, HEADER_GRACE_MS, MessageJudgement, type Judged } from './judge-message.ts';
+import { JudgeQueue } from './judge-queue.ts';
 
 /** How long mutations are gathered before the page is looked at again. */
 const SETTLE_MS = 20;
+/** Judgements reading the page and fetching headers at once (as many as a browser opens connections to a host). */
+const CONCURRENCY = 6;
+/** How long a new message waits to learn whether it is on screen before being judged anyway. */
+const VISIBILITY_WAIT_MS = 50;
+/** Finished verdicts kept for messages no longer on the page, so that going back to one is instant. */
+const KEPT_VERDICTS = 16;
+/** Dismissed banners remembered (by message key) so that they stay dismissed when the message is re-opened. */
+const KEPT_DISMISSALS = 500;
 
 export interface MessageWatch {
   /** Forgets every verdict and judges the open messages again (the policy or a feed changed). */
   rejudge(): void;
 }
 
+/** One message body in the DOM. */
+interface OnPage {
+  opened: OpenedMessage;
+  judgement?: MessageJudgement;
+  unsubscribe?: () => void;
+  banner?: BannerHost;
+}
+
 export function watchMessages(provider: WebmailProvider, signal: AbortSignal): MessageWatch {
-  let hosts = new WeakMap<Element, { host?: HTMLElement }>();
-  const shown = new Set<HTMLElement>();
+  const onPage = new Map<Element, OnPage>();
   const judgements = new Map<string, MessageJudgement>();
   const dismissed = new Set<string>();
+  const queue = new JudgeQueue<MessageJudgement>({ concurrency: CONCURRENCY, visibilityWaitMs: VISIBILITY_WAIT_MS });
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const check = () => {
@@ -28,39 +47,76 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
     // The extension was updated or removed: this copy of the script can no longer reach its worker.
     if (!isExtensionAlive()) {
       observer.disconnect();
+      queue.close();
       return;
     }
     for (const opened of provider.findOpenedMessages(document)) {
-      const seen = hosts.get(opened.body);
-      if (seen) {
-        // The webmail re-rendered around the body and dropped the banner: put it back.
-        if (seen.host && !seen.host.isConnected) placeAbove(seen.host, opened.body);
-        continue;
-      }
-      const slot: { host?: HTMLElement } = {};
-      hosts.set(opened.body, slot);
-      if (opened.key && dismissed.has(opened.key)) continue;
-      let judgement = opened.key ? judgements.get(opened.key) : undefined;
-      if (!judgement) {
-        judgement = new MessageJudgement(provider, opened, signal);
-        if (opened.key) judgements.set(opened.key, judgement);
-      }
-      judgement.subscribe((judged) => show(opened, slot, judged, judgement!));
+      const entry = onPage.get(opened.body);
+      if (!entry) track(opened);
+      // The webmail re-rendered around the body and dropped the banner: put it back.
+      else if (entry.banner && !entry.banner.host.isConnected) placeAbove(entry.banner.host, opened.body);
+    }
+    for (const [body, entry] of onPage) if (!body.isConnected) forget(body, entry);
+  };
+
+  const track = (opened: OpenedMessage) => {
+    const entry: OnPage = { opened };
+    onPage.set(opened.body, entry);
+    if (opened.key && dismissed.has(opened.key)) return;
+    let judgement = opened.key ? judgements.get(opened.key) : undefined;
+    if (judgement && !judgement.stale) {
+      // A copy of a message already on the page (or just re-rendered): the newest element is the one shown.
+      queue.retarget(judgement, opened.body);
+    } else {
+      const fresh = new MessageJudgement(provider, opened, signal);
+      judgement = fresh;
+      if (opened.key) judgements.set(opened.key, fresh);
+      queue.add(fresh, opened.body, () => fresh.start(queue.backlog > 0 ? BUSY_HEADER_GRACE_MS : HEADER_GRACE_MS));
+    }
+    entry.judgement = judgement;
+    entry.unsubscribe = judgement.subscribe((judged) => show(entry, judged));
+  };
+
+  const forget = (body: Element, entry: OnPage) => {
+    onPage.delete(body);
+    entry.unsubscribe?.();
+    entry.banner?.remove();
+    const { judgement } = entry;
+    const key = entry.opened.key;
+    if (!judgement || judgement.subscribers > 0) return;
+    if (judgement.settled && !judgement.stale && key) {
+      // Kept (most recent last) so that a quick return to the message shows its banner at once.
+      judgements.delete(key);
+      judgements.set(key, judgement);
+      dropOldVerdicts();
+      return;
+    }
+    judgement.cancel();
+    queue.remove(judgement);
+    if (key && judgements.get(key) === judgement) judgements.delete(key);
+  };
+
+  const dropOldVerdicts = () => {
+    let unused = 0;
+    for (const judgement of judgements.values()) if (judgement.subscribers === 0) unused++;
+    for (const [key, judgement] of judgements) {
+      if (unused <= KEPT_VERDICTS) break;
+      if (judgement.subscribers > 0) continue;
+      judgements.delete(key);
+      unused--;
     }
   };
 
-  const show = (opened: OpenedMessage, slot: { host?: HTMLElement }, judged: Judged, judgement: MessageJudgement) => {
-    if (slot.host) {
-      slot.host.remove();
-      shown.delete(slot.host);
-    }
-    slot.host = undefined;
+  const show = (entry: OnPage, judged: Judged) => {
+    const { opened, judgement } = entry;
+    entry.banner?.remove();
+    entry.banner = undefined;
     if (!judged.response.show || signal.aborted || !opened.body.isConnected) return;
     if (opened.key && dismissed.has(opened.key)) return;
     const { response } = judged;
     // Only the message's identity goes with a report; the payload itself is built in the worker.
     const report = (kind: ReportKind) => async () => {
-      const { message } = judgement.latest ?? judged;
+      const { message } = judgement?.latest ?? judged;
       await ask<ReportResponse>({
         type: 'report',
         surface: provider.id,
@@ -69,15 +125,14 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
         message: { subject: message.subject, from: message.from, date: message.date, messageId: message.messageId },
       });
     };
-    slot.host = createBannerHost(response, {
+    entry.banner = createBannerHost(response, {
       ...(response.canReport ? { onReport: report('number'), onReportMessage: report('message') } : {}),
       onDismiss: () => {
-        if (opened.key) dismissed.add(opened.key);
-        slot.host = undefined;
+        if (opened.key) remember(dismissed, opened.key, KEPT_DISMISSALS);
+        entry.banner = undefined;
       },
     });
-    placeAbove(slot.host, opened.body);
-    shown.add(slot.host);
+    placeAbove(entry.banner.host, opened.body);
   };
 
   const observer = new MutationObserver(() => {
@@ -86,18 +141,32 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
   observer.observe(document.documentElement, { childList: true, subtree: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
+    queue.close();
     if (timer) clearTimeout(timer);
   });
   check();
   return {
     rejudge() {
-      for (const host of shown) host.remove();
-      shown.clear();
+      for (const entry of onPage.values()) {
+        entry.unsubscribe?.();
+        entry.banner?.remove();
+      }
+      for (const judgement of judgements.values()) judgement.cancel();
+      for (const entry of onPage.values()) entry.judgement?.cancel();
+      onPage.clear();
       judgements.clear();
-      hosts = new WeakMap();
+      queue.clear();
       check();
     },
   };
+}
+
+function remember(set: Set<string>, key: string, limit: number): void {
+  set.add(key);
+  for (const old of set) {
+    if (set.size <= limit) break;
+    set.delete(old);
+  }
 }
 
 function isExtensionAlive(): boolean {

@@ -1,13 +1,14 @@
 // Gmail (mail.google.com). Each message of an opened conversation is a div.adn.ads with data-message-id;
 // subject h2.hP, sender span.gD[email], recipients span.g2[email], date span.g3[title], body div.a3s.
-// Headers come from Gmail's "Show original" view of the same message, where Gmail serves it; the banner
-// does not wait for them: the message is judged again when they arrive.
+// Headers come from Gmail's "Show original" view of the same message (one request per message), where Gmail
+// serves it; the banner waits for them only briefly (judge-message.ts) and is judged again if they come later.
 import type { Address, MailMessage } from '../../../shared/types.ts';
 import { readVisibleText } from '../read-visible-text.ts';
 import { readTextPrefix } from '../read-text-prefix.ts';
 import { ask } from '../../lib/background-client.ts';
 import type { ParsedHeaders } from '../../background/parse-header-block.ts';
 import { registerProvider, type OpenedMessage, type WebmailProvider } from '../registry.ts';
+import { InFlight } from '../in-flight.ts';
 
 const RAW_LIMIT = 512 * 1024;
 /** Only the header block goes to the worker; the worker caps it again. */
@@ -74,10 +75,16 @@ export const gmail: WebmailProvider = {
   },
 };
 
-/** Fetches Gmail's "Show original" page for the message and returns its raw header block; '' when unavailable. */
+const rawFetches = new InFlight<string>();
+
+/** The message's raw header block from "Show original", one request per message at a time; '' when unavailable. */
 async function readRawHeaderBlock(container: Element, signal: AbortSignal): Promise<string> {
   const id = permanentId(container);
   if (!id) return '';
+  return rawFetches.run(id, signal, (shared) => fetchRawHeaderBlock(id, shared), '');
+}
+
+async function fetchRawHeaderBlock(id: string, signal: AbortSignal): Promise<string> {
   const account = /\/mail\/u\/(\d+)/.exec(location.pathname)?.[1] ?? '0';
   const ik = findIk();
   const base = `/mail/u/${account}/?${ik ? `ik=${encodeURIComponent(ik)}&` : ''}view=om&permmsgid=${encodeURIComponent(id)}`;

@@ -1,0 +1,193 @@
+// @vitest-environment happy-dom
+// The content script under a day's load, with a fake provider and a fake worker: state only for messages in
+// the DOM, a bounded number judged at a time (those on screen first), and one scan per message when the
+// headers come quickly.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MailMessage, Verdict } from '../../shared/types.ts';
+import type { BackgroundRequest, ScanResponse } from '../../extension/lib/messages.ts';
+import type { OpenedMessage, WebmailProvider } from '../../extension/content/registry.ts';
+
+vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { id: 'test' } } }));
+const ask = vi.fn<(request: BackgroundRequest) => Promise<unknown>>();
+vi.mock('../../extension/lib/background-client.ts', () => ({ ask: (request: BackgroundRequest) => ask(request) }));
+
+const { watchMessages } = await import('../../extension/content/watch-messages.ts');
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const verdict: Verdict = { level: 'warning', reasons: [], phones: [], brands: ['PayPal'] };
+const shown: ScanResponse = { verdict, show: true, canReport: false, formatted: {} };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function pageMessage(text: string): MailMessage {
+  return { subject: 's', from: null, replyTo: [], to: [], date: null, headers: [], text, hiddenText: '', parts: [], attachments: [], links: [] };
+}
+
+interface Probe {
+  provider: WebmailProvider;
+  reads: string[];
+  /** Header requests in flight, and the most at once. */
+  inFlight: number;
+  mostInFlight: number;
+  headerSignals: Map<string, AbortSignal>;
+}
+
+/** A provider for <div class="msg" data-key="…"> bodies whose headers take `headerMs`. */
+function fakeProvider(headerMs: number): Probe {
+  const probe: Probe = {
+    reads: [],
+    inFlight: 0,
+    mostInFlight: 0,
+    headerSignals: new Map(),
+    provider: {
+      id: 'gmail',
+      matches: () => true,
+      findOpenedMessages: (root) =>
+        [...root.querySelectorAll('div.msg')].map((body): OpenedMessage => ({ container: body, body, key: body.getAttribute('data-key') })),
+      readMessage: async ({ body }) => {
+        probe.reads.push(body.getAttribute('data-key')!);
+        return pageMessage(body.textContent ?? '');
+      },
+      addHeaders: async ({ body }, message, signal) => {
+        probe.headerSignals.set(body.getAttribute('data-key')!, signal);
+        probe.mostInFlight = Math.max(probe.mostInFlight, ++probe.inFlight);
+        try {
+          await sleep(headerMs);
+        } finally {
+          probe.inFlight--;
+        }
+        return { ...message, headers: [{ name: 'Authentication-Results', value: 'mx; dkim=pass' }] };
+      },
+    },
+  };
+  return probe;
+}
+
+function addMessage(key: string, parent: Element = document.body): HTMLElement {
+  const body = document.createElement('div');
+  body.className = 'msg';
+  body.setAttribute('data-key', key);
+  body.textContent = `Your PayPal renewal ${key}: call +1 804 713 4598`;
+  parent.append(body);
+  return body;
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await sleep(5);
+  }
+}
+
+const banners = () => document.querySelectorAll('ringfence-banner').length;
+const scans = () => ask.mock.calls.filter(([r]) => r.type === 'scan').map(([r]) => (r as { message: MailMessage }).message);
+
+describe('watchMessages', () => {
+  let controller: AbortController;
+  beforeEach(() => {
+    document.body.innerHTML = '';
+    (globalThis as { chrome?: unknown }).chrome = { runtime: { id: 'test' } };
+    ask.mockReset();
+    ask.mockImplementation(async () => {
+      await sleep(2);
+      return shown;
+    });
+    controller = new AbortController();
+  });
+  afterEach(() => controller.abort());
+
+  it('lets a message that left the DOM go: no element of 30 messages opened one after another stays reachable', async () => {
+    const probe = fakeProvider(1);
+    watchMessages(probe.provider, controller.signal);
+    const gone: WeakRef<Element>[] = [];
+    for (let i = 0; i < 30; i++) {
+      const container = document.createElement('section');
+      addMessage(`m${i}`, container);
+      document.body.replaceChildren(container);
+      await until(() => banners() === 1);
+      if (i < 29) gone.push(new WeakRef(container));
+    }
+    document.body.replaceChildren();
+    await sleep(60);
+    for (let i = 0; i < 5; i++) {
+      gc();
+      await sleep(10);
+    }
+    expect(gone.filter((ref) => ref.deref() !== undefined).length).toBe(0);
+  });
+
+  it('cancels the judgement of a message that leaves before it is judged: its header fetch is aborted, no banner', async () => {
+    const probe = fakeProvider(2_000);
+    watchMessages(probe.provider, controller.signal);
+    const body = addMessage('slow');
+    await until(() => probe.headerSignals.has('slow'));
+    body.remove();
+    await until(() => probe.headerSignals.get('slow')!.aborted, 1_000);
+    await sleep(300);
+    expect(scans()).toHaveLength(0);
+    expect(banners()).toBe(0);
+  });
+
+  it('judges at most 6 messages of a 40-message conversation at once, those on screen first', async () => {
+    const reported: Element[] = [];
+    // On screen: the last five messages (a conversation opens scrolled to its end).
+    class FakeIntersectionObserver {
+      constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {}
+      observe(target: Element) {
+        reported.push(target);
+        setTimeout(() => this.callback([{ target, isIntersecting: Number(target.getAttribute('data-key')!.slice(1)) >= 35 }]), 1);
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    try {
+      const probe = fakeProvider(40);
+      watchMessages(probe.provider, controller.signal);
+      for (let i = 0; i < 40; i++) addMessage(`m${i}`);
+      await until(() => banners() === 40, 10_000);
+      expect(probe.mostInFlight).toBeLessThanOrEqual(6);
+      expect(probe.reads.slice(0, 5).sort()).toEqual(['m35', 'm36', 'm37', 'm38', 'm39']);
+      expect(reported.length).toBe(40);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('scans each message once, with its headers, when they come quickly', async () => {
+    const probe = fakeProvider(10);
+    watchMessages(probe.provider, controller.signal);
+    for (let i = 0; i < 10; i++) addMessage(`m${i}`);
+    await until(() => banners() === 10);
+    await sleep(100);
+    expect(scans()).toHaveLength(10);
+    expect(scans().every((m) => m.headers.length === 1)).toBe(true);
+  });
+
+  it('shows the banner without waiting for slow headers, then scans once more when they come', async () => {
+    const probe = fakeProvider(400);
+    watchMessages(probe.provider, controller.signal);
+    addMessage('late');
+    await until(() => banners() === 1, 300);
+    expect(scans().map((m) => m.headers.length)).toEqual([0]);
+    await until(() => scans().length === 2, 1_000);
+    expect(scans()[1]!.headers.length).toBe(1);
+  });
+
+  it('keeps a verdict for a message that is re-rendered, without judging it again', async () => {
+    const probe = fakeProvider(1);
+    watchMessages(probe.provider, controller.signal);
+    addMessage('again');
+    await until(() => banners() === 1);
+    await sleep(50);
+    document.body.replaceChildren();
+    addMessage('again');
+    await until(() => banners() === 1);
+    await sleep(50);
+    expect(scans()).toHaveLength(1);
+  });
+});
