@@ -38,3 +38,30 @@ describe('analyseSaas on hostile input', () => {
     expect(analyseSaas(message, { trustedZendeskTenants: [' ACME '], trustedGithubOrgs: [], trustedJiraSites: [''] }, [])).toMatchObject({ trusted: true });
   });
 });
+
+describe('the content checks on hostile input', () => {
+  const notification = (text: string, name = 'Someone') =>
+    mail({
+      subject: '[acme/app] hello (Issue #1)',
+      from: { address: 'notifications@github.com', name },
+      text,
+      headerLines: ['Message-ID: <acme/app/issues/1@github.com>', 'Authentication-Results: mx; dkim=pass header.d=github.com'],
+    });
+  const cases: [string, string][] = [
+    ['white space after a signature', `Regards${' '.repeat(100_000)}x`],
+    ['white space after a staff line', `GitHub security${' '.repeat(100_000)}x`],
+    ['a staff word repeated on one line', `GitHub ${'security '.repeat(20_000)}x`],
+    ['at signs and dots', ` @a${'.b'.repeat(50_000)} ${'@x '.repeat(30_000)}`],
+    ['a giant link', `https://go.example.online/${'a'.repeat(100_000)}?url=${'https://'.repeat(10_000)}`],
+    ['many links', 'https://bit.ly/abc https://github-x.com/ '.repeat(5_000)],
+    ['acknowledgement words', `we have received ${'your request '.repeat(20_000)}`],
+  ];
+  for (const [label, text] of cases) {
+    it(`stays fast on ${label}`, () => {
+      const started = performance.now();
+      const finding = analyseSaas(notification(text, `GitHub Security${' '.repeat(50_000)}x`), {}, []);
+      expect(performance.now() - started, label).toBeLessThan(3_000);
+      expect(finding?.platform).toBe('github');
+    });
+  }
+});
