@@ -1,4 +1,5 @@
 import type { MailMessage } from '../types.ts';
+import { findConsentLinks } from './consent-links.ts';
 import { findCryptoGiveaway } from './crypto-giveaway.ts';
 import { findEchoedRequest } from './echoed-request.ts';
 import { findLinkDestinations, messageUrls } from './link-destinations.ts';
@@ -12,7 +13,7 @@ const AUTHOR_ROLES = new Set(['account', 'sender name', 'help desk', 'service pr
 
 /**
  * The evidence about a notification's user-written content, one feature a file: platform impersonation,
- * look-alike and hidden links, mass mentions, a crypto giveaway, an echoed request. The platform's own mail
+ * look-alike and hidden links, links to grant an app access, mass mentions, a crypto giveaway, an echoed request. The platform's own mail
  * about the reader's account (kind "account") is the platform speaking, and is not read for these.
  */
 export function findContentSignals(message: MailMessage, rule: PlatformRule, match: PlatformMatch, mismatches: readonly Mismatch[]): SaasSignal[] {
@@ -27,7 +28,10 @@ export function findContentSignals(message: MailMessage, rule: PlatformRule, mat
     const impersonation = findPlatformImpersonation({ profile, names, texts });
     if (impersonation) signals.push(impersonation);
   }
-  signals.push(...findLinkDestinations(messageUrls(message), profile));
+  const urls = messageUrls(message);
+  signals.push(...findLinkDestinations(urls, profile));
+  const consent = findConsentLinks(urls, profile);
+  if (consent) signals.push(consent);
   const mentions = findMassMentions(message, profile);
   if (mentions) signals.push(mentions);
   const giveaway = findCryptoGiveaway([message.from?.name ?? '', ...texts]);

@@ -10,6 +10,8 @@ export interface PlatformProfile {
   lookalikeTokens: readonly string[];
   mentions: boolean;
   ownInstances: readonly string[];
+  /** Paths (regular expressions) on its own domains where the reader grants an app access to the account. */
+  consentLinks: readonly string[];
 }
 
 const PROFILES: Record<string, Omit<PlatformProfile, 'id' | 'name'>> = data.platforms;
@@ -19,5 +21,5 @@ export function platformProfile(id: string, name: string): PlatformProfile {
   const known = PROFILES[id];
   if (known) return { id, name, ...known };
   const token = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return { id, name, brandNames: [name], ownedDomains: [], lookalikeTokens: token.length >= 5 ? [token] : [], mentions: false, ownInstances: [] };
+  return { id, name, brandNames: [name], ownedDomains: [], lookalikeTokens: token.length >= 5 ? [token] : [], mentions: false, ownInstances: [], consentLinks: [] };
 }
