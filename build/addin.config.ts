@@ -15,6 +15,7 @@ import { DEFAULT_BASE_URL, DEFAULT_POLICY_FILE, fillManifest, normaliseBaseUrl }
 import { OFFICEADDINS_ALLOWED_PATH, officeAddinsAllowed } from '../addin/build/officeaddins-allowed.ts';
 import { pinnedPolicySetting } from '../addin/build/pinned-policy-setting.ts';
 import { drawIcon, ICON_SIZES } from '../addin/build/draw-icon.ts';
+import { copyOcrAssets } from './ocr-assets.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const addinDir = join(repo, 'addin');
@@ -77,6 +78,7 @@ function addinFiles(): Plugin {
     async closeBundle() {
       await buildReportScript();
       await writeStaticFiles();
+      await copyOcrAssets(outDir);
     },
   };
 }

@@ -35,6 +35,7 @@ Office.onReady(async () => {
       openParkedStore: () => openParkedStore(),
       openSenders: () => openIdbSendersStore(),
       attachmentText: async (attachment) => (await import('./pdf-text.ts')).pdfAttachmentText(attachment),
+      ocr: async (request) => (await import('./ocr-client.ts')).paneRecogniser(request),
       render: (state, context, actions, message) => render(<TaskPane state={state} context={context} actions={actions} message={message} />, root),
       now: () => new Date(),
       version: ADDIN_VERSION,

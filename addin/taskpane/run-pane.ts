@@ -2,7 +2,7 @@
 // When pinned it judges again on every ItemChanged; a slower, older scan never overwrites a newer one.
 import type { Outbox } from '../../shared/browser/outbox.ts';
 import { buildReportPayload } from '../../shared/report/build-report-payload.ts';
-import { fillAttachmentText, type AttachmentTextExtractor } from '../../shared/mime/attachment-text.ts';
+import { fillAttachmentText, fillOcrText, type AttachmentTextExtractor, type OcrRecogniser } from '../../shared/mime/attachment-text.ts';
 import type { MailMessage, ReputationLookup, ScanContext, Verdict } from '../../shared/types.ts';
 import { policyUnavailable, type HostedPolicy } from '../policy/load-hosted-policy.ts';
 import type { OfficeLike } from '../outlook/office-like.ts';
@@ -44,6 +44,8 @@ export interface PaneDeps {
   openSenders?: () => Promise<OncePerMessageSenders>;
   /** Reads the text of PDF attachments (pdfjs in the pane), where the whole .eml was read. */
   attachmentText?: AttachmentTextExtractor;
+  /** Reads pictures and image-only PDF pages (OCR web worker), where the whole .eml was read and policy allows. */
+  ocr?: OcrRecogniser;
   render: (state: PaneState, context: PaneContext, actions: PaneActions, message?: MailMessage) => void;
   now: () => Date;
   version: string;
@@ -165,15 +167,28 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
         await fillAttachmentText(read.message, deps.attachmentText);
       }
       const senders = await openSenders();
-      const verdict = await deps.scan(read.message, {
-        policy, now: deps.now(), ...(feeds ? { reputation: feeds.lookup } : {}), ...(senders ? { senders: sendersOncePerMessage(senders, read.message) } : {}),
-      });
-      if (mine !== generation) return;
-      let notification: Extract<PaneState, { status: 'done' }>['notification'] = notificationFor(verdict, policy) ? 'shown' : verdict.level === 'none' ? 'removed' : 'below-minimum';
-      const item = deps.office.context.mailbox.item;
-      if (item) await showVerdictNotification(deps.office, item, verdict, policy).catch(() => (notification = 'failed'));
-      if (mine !== generation) return;
-      show({ status: 'done', verdict, message: read.message, source: read.source, warnings: read.warnings, notification }, read.message);
+      const once = senders ? sendersOncePerMessage(senders, read.message) : undefined;
+      // Judges the message as read so far, shows it and updates the notification; false when a newer scan started.
+      const present = async (): Promise<boolean> => {
+        const verdict = await deps.scan(read.message, {
+          policy, now: deps.now(), ...(feeds ? { reputation: feeds.lookup } : {}), ...(once ? { senders: once } : {}),
+        });
+        if (mine !== generation) return false;
+        let notification: Extract<PaneState, { status: 'done' }>['notification'] = notificationFor(verdict, policy) ? 'shown' : verdict.level === 'none' ? 'removed' : 'below-minimum';
+        const item = deps.office.context.mailbox.item;
+        if (item) await showVerdictNotification(deps.office, item, verdict, policy).catch(() => (notification = 'failed'));
+        if (mine !== generation) return false;
+        show({ status: 'done', verdict, message: read.message, source: read.source, warnings: read.warnings, notification }, read.message);
+        return true;
+      };
+      if (!(await present())) return;
+      // The text verdict is on screen; pictures and image-only PDF pages are read (where the message calls for
+      // it) in the OCR worker, and the verdict is updated when that found text.
+      if (deps.ocr && policy.ocr !== false) {
+        const outcome = await fillOcrText(read.message, deps.ocr, { defaultRegion: policy.defaultRegion, extraBrands: policy.extraBrands });
+        if (mine !== generation || outcome.read.length === 0) return;
+        await present();
+      }
     } catch (error) {
       if (mine !== generation) return;
       if (error instanceof NoItemError) show({ status: 'error', title: 'No message selected', detail: error.message });
