@@ -112,6 +112,41 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     await options.close();
   });
 
+  it('keeps a malformed managed key locked and says so in the popup and the options page', async () => {
+    // Chromium itself drops values that do not fit managed_schema.json (a string for a list); a negative
+    // number of days fits the schema's "integer" and reaches the extension, which refuses it.
+    await h.policy.write({ ...basePolicy(h.feeds, h.reports), feedTtlDays: -3 });
+    const popup = await h.context.newPage();
+    try {
+      await expect
+        .poll(
+          async () => {
+            await popup.goto(`chrome-extension://${EXTENSION_ID}/popup/popup.html`);
+            return (await popup.locator('.status .error').allTextContents()).join(' ');
+          },
+          { timeout: 20_000, interval: 1_000 },
+        )
+        .toMatch(/managed policy feedTtlDays: expected a positive number .*locked/);
+      const options = await h.context.newPage();
+      await options.goto(`chrome-extension://${EXTENSION_ID}/options/options.html`);
+      await expect.poll(() => options.locator('.status .error').textContent()).toMatch(/feedTtlDays/);
+      await options.close();
+    } finally {
+      await h.policy.write(basePolicy(h.feeds, h.reports));
+      await expect
+        .poll(
+          async () => {
+            await popup.goto(`chrome-extension://${EXTENSION_ID}/popup/popup.html`);
+            await popup.locator('.pending').waitFor();
+            return popup.locator('.status .error').count();
+          },
+          { timeout: 20_000, interval: 1_000 },
+        )
+        .toBe(0);
+      await popup.close();
+    }
+  });
+
   it('judges a message that is already in a plain Gmail-shaped page when it loads', async () => {
     const plain = await h.context.newPage();
     await plain.route('https://mail.google.com/mail/u/1/**', (route) =>
