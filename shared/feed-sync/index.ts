@@ -1,6 +1,6 @@
 /**
  * Feed sync: fetching, verifying and storing reputation feeds. Matching lives in ../feed (never networked).
- *   syncFeed(config, store, {fetch?, now, timeoutMs? = 30 s, maxBytes? = 50 MB, policy, force?, signal?, random?})
+ *   syncFeed(config, store, {fetch?, now, timeoutMs? = 30 s, maxBytes? = 160 MB, policy, force?, signal?, random?})
  *       → SyncOutcome  ('updated' | 'not-modified' | 'skipped' | 'failed'; failures keep the last good copy)
  *   syncAll(policy, store, {…same, bundled?}) → SyncOutcome[]   activeFeeds(policy, bundled)   nextSyncDue(store)
  *   URL.sig is a signed statement (signed-statement.ts, ringfence-feed-sig/1) bound to the URL, `published`

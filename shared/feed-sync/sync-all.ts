@@ -34,7 +34,7 @@ export async function syncAll(policy: Policy, store: FeedStore, options: SyncAll
     if (!wanted.has(status.url)) await store.removeFeed(status.url);
   }
   const outcomes: SyncOutcome[] = [];
-  // One at a time: a 50 MB feed parsed while another downloads would double the peak memory.
+  // One at a time: a big feed parsed while another downloads would double the peak memory.
   for (const config of feeds) {
     if (options.signal?.aborted) break;
     const { bundled } = options;

@@ -22,7 +22,7 @@ export interface SyncOptions {
   now: Date;
   /** Deadline for each request, headers and body included. Default 30 s. */
   timeoutMs?: number;
-  /** Size cap for a feed. Default 50 MB. */
+  /** Size cap for a feed (decoded bytes; gzip on the wire is fine). Default 160 MB. */
   maxBytes?: number;
   policy: Policy;
   /**

@@ -4,7 +4,7 @@
  * API (stable; the feed-sync stores build on it):
  *   parseFeed(input: string | Uint8Array, options?: ParseFeedOptions): FeedParseResult
  *       options: { format?: 'ringfence'|'text'|'csv'|'misp'|'auto', verdict?: 'scam'|'trusted', name?,
- *                  defaultRegion? = 'US', maxBytes? = 50 MB }
+ *                  defaultRegion? = 'US', maxBytes? = 160 MB }
  *       Bad entries → result.errors ({where: 'line 3' | 'entry 2' | 'Object 0 Attribute 1', message});
  *       an unreadable feed (over the cap, bad JSON, unknown shape) THROWS FeedParseError {failure, message}.
  *   validateFeed(input, options?): FeedValidation   { ok, format, name, counts, errors, fatal? }  never throws

@@ -2,12 +2,21 @@ import { Metadata, getCountries, getCountryCallingCode } from 'libphonenumber-js
 
 interface PlanWithLengths {
   possibleLengths(): number[];
+  nationalPrefixForParsing(): string | undefined;
+  nationalPrefix(): string | undefined;
 }
 
-let byCallingCode: Map<string, number> | undefined;
+interface Lengths {
+  shortest: number;
+  longest: number;
+  /** National (trunk, carrier) prefixes libphonenumber may strip from a number of this code. */
+  prefixes: RegExp[];
+}
 
-/** Longest national number length per country calling code ("1" → 10), from libphonenumber metadata. */
-function lengths(): Map<string, number> {
+let byCallingCode: Map<string, Lengths> | undefined;
+
+/** Shortest and longest national number length per country calling code ("1" → 10, 10), from libphonenumber metadata. */
+function lengths(): Map<string, Lengths> {
   if (byCallingCode) return byCallingCode;
   byCallingCode = new Map();
   const metadata = new Metadata();
@@ -15,8 +24,15 @@ function lengths(): Map<string, number> {
     const code = getCountryCallingCode(country);
     metadata.selectNumberingPlan(country);
     const plan = metadata.numberingPlan as unknown as PlanWithLengths | undefined;
-    const longest = Math.max(0, ...(plan?.possibleLengths() ?? []));
-    byCallingCode.set(code, Math.max(longest, byCallingCode.get(code) ?? 0));
+    const possible = plan?.possibleLengths() ?? [];
+    if (possible.length === 0) continue;
+    const known = byCallingCode.get(code);
+    const prefix = plan?.nationalPrefixForParsing() ?? plan?.nationalPrefix();
+    byCallingCode.set(code, {
+      shortest: Math.min(known?.shortest ?? Infinity, ...possible),
+      longest: Math.max(known?.longest ?? 0, ...possible),
+      prefixes: [...(known?.prefixes ?? []), ...(prefix ? [new RegExp(`^(?:${prefix})`)] : [])],
+    });
   }
   return byCallingCode;
 }
@@ -33,5 +49,15 @@ export function splitCallingCode(e164Prefix: string): { code: string; rest: stri
 
 /** Longest national number for a calling code (10 for NANP), or undefined for an unknown code. */
 export function nationalLength(callingCode: string): number | undefined {
-  return lengths().get(callingCode);
+  return lengths().get(callingCode)?.longest;
+}
+
+/**
+ * True when a national number is as libphonenumber would keep it: a length the calling code's plans allow
+ * somewhere, and no national prefix it could strip at the start ("0" in GB, "15xx" in LU, "1" in NANP).
+ */
+export function plainNationalNumber(callingCode: string, national: string): boolean {
+  const known = lengths().get(callingCode);
+  if (!known || national.length < known.shortest || national.length > known.longest) return false;
+  return known.prefixes.every((prefix) => !prefix.exec(national)?.[0]);
 }

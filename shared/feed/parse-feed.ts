@@ -3,9 +3,10 @@ import type { ParseFeedOptions } from './parse-options.ts';
 import { resolveOptions } from './parse-options.ts';
 import { decodeInput } from './decode-input.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { parseJson } from './parse-json.ts';
+import { parseJson, checkJsonDepth } from './parse-json.ts';
 import { detectJsonFormat, detectTextFormat } from './detect-format.ts';
-import { parseNative } from './parse-native.ts';
+import { parseNative, isNativeDocument, type NativeSource } from './parse-native.ts';
+import { objectMembers } from './json-members.ts';
 import { parseText } from './parse-text.ts';
 import { parseCsv } from './parse-csv.ts';
 import { parseMisp } from './parse-misp.ts';
@@ -48,10 +49,18 @@ function* parseAnyFormat(input: string | Uint8Array, options: ParseFeedOptions):
   if (kind === 'csv') return yield* parseCsv(text, resolveOptions(options, DEFAULT_NAMES.csv));
 
   yield;
+  if (requested !== 'misp') {
+    // A native feed is read member by member, never as one parsed document (see parse-native.ts).
+    checkJsonDepth(text);
+    const source: NativeSource = { text, members: text.trimStart().startsWith('{') ? objectMembers(text) : undefined };
+    yield;
+    if (requested === 'ringfence' || isNativeDocument(source)) {
+      return yield* parseNative(source, resolveOptions(options, DEFAULT_NAMES.ringfence));
+    }
+  }
   const document = parseJson(text);
   yield;
   const format = requested === 'auto' ? detectJsonFormat(document) : requested;
-  if (format === 'ringfence') return yield* parseNative(document, resolveOptions(options, DEFAULT_NAMES.ringfence));
   if (format === 'misp') return yield* parseMisp(document, resolveOptions(options, DEFAULT_NAMES.misp));
   throw new FeedParseError(
     'unknown-format',

@@ -3,12 +3,17 @@ import { FeedParseError } from './feed-parse-error.ts';
 /** Deepest nesting a feed needs is about 6 (MISP event → Object → Attribute → Tag); more is hostile. */
 export const MAX_JSON_DEPTH = 32;
 
-/** JSON.parse behind a nesting check, with errors a feed author can act on. */
-export function parseJson(text: string): unknown {
+/** Refuses JSON nested deeper than a feed ever needs, before anything parses it. */
+export function checkJsonDepth(text: string): void {
   const depth = maxDepth(text, MAX_JSON_DEPTH);
   if (depth > MAX_JSON_DEPTH) {
     throw new FeedParseError('syntax', `JSON is nested deeper than ${MAX_JSON_DEPTH} levels; refused`);
   }
+}
+
+/** JSON.parse behind a nesting check, with errors a feed author can act on. */
+export function parseJson(text: string): unknown {
+  checkJsonDepth(text);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -4,45 +4,74 @@ import { FeedCollector } from './feed-collector.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { preview, readDate, readText } from './entry-fields.ts';
 import { readEntry } from './read-entry.ts';
+import { arrayItems, parseRange, type Range } from './json-members.ts';
 import { STEP_SIZE, type Steps } from './steps.ts';
 
 export const NATIVE_FORMAT = 'ringfence-feed/1';
 
-/** The native `ringfence-feed/1` document, already JSON-parsed. */
-export function* parseNative(document: unknown, options: ResolvedOptions): Steps<FeedParseResult> {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-    throw new FeedParseError('syntax', `a ${NATIVE_FORMAT} feed must be a JSON object`);
+/** A native document's top-level members as text ranges (json-members.ts), or undefined when it is not an object. */
+export interface NativeSource {
+  text: string;
+  members: Map<string, Range> | undefined;
+}
+
+/** True when the members say `ringfence-feed/…` or hold `entries` (detectJsonFormat's rule for objects). */
+export function isNativeDocument(source: NativeSource): boolean {
+  const { text, members } = source;
+  if (!members) return false;
+  if (members.has('entries')) return true;
+  const format = members.get('format');
+  if (!format) return false;
+  const value = parseRange(text, format);
+  return typeof value === 'string' && value.startsWith('ringfence-feed');
+}
+
+/**
+ * The native `ringfence-feed/1` document, read member by member and entry by entry (never as one parsed
+ * document: a million entries would be held twice).
+ */
+export function* parseNative(source: NativeSource, options: ResolvedOptions): Steps<FeedParseResult> {
+  const { text, members } = source;
+  if (!members) throw new FeedParseError('syntax', `a ${NATIVE_FORMAT} feed must be a JSON object`);
+  const field = (key: string): unknown => {
+    const range = members.get(key);
+    return range ? parseRange(text, range) : undefined;
+  };
+  const format = field('format');
+  if (format !== undefined && format !== NATIVE_FORMAT) {
+    throw new FeedParseError('unsupported-version', `unsupported feed format ${preview(format)}; expected "${NATIVE_FORMAT}"`);
   }
-  const root = document as Record<string, unknown>;
-  if (root.format !== undefined && root.format !== NATIVE_FORMAT) {
-    throw new FeedParseError('unsupported-version', `unsupported feed format ${preview(root.format)}; expected "${NATIVE_FORMAT}"`);
-  }
-  if (!Array.isArray(root.entries)) {
-    throw new FeedParseError('syntax', `"entries" must be a list, got ${preview(root.entries)}`);
+  const entriesRange = members.get('entries');
+  if (!entriesRange || text[entriesRange.start] !== '[') {
+    throw new FeedParseError('syntax', `"entries" must be a list, got ${preview(entriesRange ? field('entries') : undefined)}`);
   }
   const collector = new FeedCollector(options.limits);
   const report = (where: string) => (message: string) => collector.error(where, message);
 
   const feed: ParsedFeed = {
     format: 'ringfence',
-    name: readText(root.name, 'name', report('feed')) ?? options.name,
+    name: readText(field('name'), 'name', report('feed')) ?? options.name,
     entries: [],
   };
-  const published = readDate(root.published, 'published', report('feed'));
+  const published = readDate(field('published'), 'published', report('feed'));
   if (published) feed.published = published;
-  const ttlDays = readTtl(root.ttlDays, report('feed'));
+  const ttlDays = readTtl(field('ttlDays'), report('feed'));
   if (ttlDays !== undefined) feed.ttlDays = ttlDays;
-  if (root.empty !== undefined) {
-    if (root.empty !== true) report('feed')(`"empty" must be true (the feed has no entries on purpose), got ${preview(root.empty)}`);
-    else if (root.entries.length > 0) report('feed')(`"empty": true but the feed has ${root.entries.length} entries; the entries are read`);
-    else feed.empty = true;
-  }
 
-  for (let index = 0; index < root.entries.length; index++) {
+  let index = 0;
+  for (const item of arrayItems(text, entriesRange)) {
     if ((index + 1) % STEP_SIZE === 0) yield;
-    const entry = readEntry(root.entries[index], options, report(`entry ${index}`));
+    const entry = readEntry(parseRange(text, item), options, report(`entry ${index}`));
     if (entry) collector.add(entry);
     else collector.rejected();
+    index++;
+  }
+
+  const empty = field('empty');
+  if (empty !== undefined) {
+    if (empty !== true) report('feed')(`"empty" must be true (the feed has no entries on purpose), got ${preview(empty)}`);
+    else if (index > 0) report('feed')(`"empty": true but the feed has ${index} entries; the entries are read`);
+    else feed.empty = true;
   }
   const { entries, errors } = collector.result();
   feed.entries = entries;

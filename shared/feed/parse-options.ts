@@ -13,7 +13,7 @@ export interface ParseFeedOptions {
   name?: string;
   /** Region for numbers written without a country code. Default "US". */
   defaultRegion?: string;
-  /** Largest input accepted, in bytes. Default 50 MB. */
+  /** Largest input accepted, in bytes. Default 160 MB. */
   maxBytes?: number;
   /** The feed is refused once this many entries were left out and they are over a quarter of all. Default 1,000. */
   maxRejected?: number;

@@ -1,5 +1,5 @@
 import type { EntryVerdict, FeedEntry } from './types.ts';
-import { normalizeNumber } from './normalize-number.ts';
+import { feedNumberKey } from './feed-number-key.ts';
 import { normalizeBlock } from './normalize-block.ts';
 import { preview } from './entry-fields.ts';
 
@@ -31,7 +31,7 @@ export function parseNumberOrBlock(
     if ('error' in result) return result;
     return { key: result.prefix, kind: 'block', digits: result.digits, verdict };
   }
-  const e164 = normalizeNumber(text, defaultRegion);
+  const e164 = feedNumberKey(text, defaultRegion);
   if (!e164) return { error: `not a valid phone number or block: ${preview(text)}` };
   return { key: e164, kind: 'number', verdict };
 }

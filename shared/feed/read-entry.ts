@@ -1,5 +1,5 @@
 import type { EntryVerdict, FeedEntry } from './types.ts';
-import { normalizeNumber } from './normalize-number.ts';
+import { feedNumberKey } from './feed-number-key.ts';
 import { normalizeBlock } from './normalize-block.ts';
 import { MAX_NUMBER_TEXT } from './parse-text-line.ts';
 import { preview, readBrands, readCount, readDate, readText } from './entry-fields.ts';
@@ -68,7 +68,7 @@ function readKey(
     }
     // A block written into "number" ("+1804713*", "+1804713XXXX") is still a block.
     if (/(?:\*|[xX]{2,})\s*$/.test(number.trim())) return readBlock(number, record.digits, report);
-    const e164 = normalizeNumber(number, defaultRegion);
+    const e164 = feedNumberKey(number, defaultRegion);
     if (!e164) report(`not a valid phone number: ${preview(number)}`);
     return e164 ? { key: e164, kind: 'number' } : undefined;
   }

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed, FeedParseError, validateFeed } from '../../shared/feed/index.ts';
 
 describe('hostile feed input', () => {
-  it('refuses a 100 MB feed by the default 50 MB cap, as bytes or as text, without parsing it', () => {
+  it('refuses a 170 MB feed by the default 160 MB cap, as bytes or as text, without parsing it', () => {
     const line = new TextEncoder().encode('+18047134598\n');
-    const bytes = new Uint8Array(100 * 1024 * 1024);
+    const bytes = new Uint8Array(170 * 1024 * 1024);
     for (let offset = 0; offset + line.length <= bytes.length; offset += line.length) bytes.set(line, offset);
     const started = Date.now();
-    expect(() => parseFeed(bytes)).toThrow(/larger than the 50 MB cap; refused/);
+    expect(() => parseFeed(bytes)).toThrow(/larger than the 160 MB cap; refused/);
     expect(Date.now() - started).toBeLessThan(1000);
     try {
       parseFeed(bytes);
@@ -15,9 +15,9 @@ describe('hostile feed input', () => {
       expect(error).toBeInstanceOf(FeedParseError);
       expect((error as FeedParseError).failure).toBe('too-large');
     }
-    const text = '+18047134598\n'.repeat(8 * 1024 * 1024);
+    const text = '+18047134598\n'.repeat(13 * 1024 * 1024);
     expect(() => parseFeed(text)).toThrow(/cap/);
-    expect(validateFeed(bytes)).toMatchObject({ ok: false, fatal: expect.stringMatching(/50 MB cap/) });
+    expect(validateFeed(bytes)).toMatchObject({ ok: false, fatal: expect.stringMatching(/160 MB cap/) });
   });
 
   it('measures a text cap in UTF-8 bytes, not characters', () => {
@@ -108,7 +108,7 @@ describe('hostile feed input', () => {
     expect(feed.entries).toEqual([]);
     expect(errors).toHaveLength(10_001);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(500 * 1024 * 1024);
-  });
+  }, 120_000); // CPU time is what is measured; the shared test machine's wall clock is not
 
   it('does not treat a prototype-polluting key as anything but data', () => {
     const { feed } = parseFeed('{"format":"ringfence-feed/1","entries":[{"number":"+18047134598","__proto__":{"verdict":"trusted"}}]}');
