@@ -1,6 +1,6 @@
 // The built Firefox extension (dist/extension-firefox) in real Firefox ESR, over WebDriver BiDi: managed
-// policy from Firefox's enterprise policies names a feed and a report endpoint on 127.0.0.1; the Gmail-shaped
-// fixture is served over https at mail.google.com (resolved to 127.0.0.1).
+// policy from Firefox's enterprise policies names a feed and a report endpoint on 127.0.0.1; the Gmail- and
+// Outlook-shaped fixtures are served over https at mail.google.com and outlook.office.com (resolved to 127.0.0.1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -76,6 +76,13 @@ describe.skipIf(!hasFirefox)('Firefox extension on Gmail', () => {
     await openThread('lunch');
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await page.$$eval('ringfence-banner', (els) => els.length)).toBe(0);
+  });
+
+  it('shows the danger banner on an Outlook-on-the-web page too', async () => {
+    await page.goto(`${webmail.origin('outlook-web')}/mail/?load=${++loads}`);
+    await page.click('[role="option"][data-thread="invoice"]');
+    const host = '[data-item-id="AAMk1791000000000000001"] ringfence-banner';
+    expect(await levelOf(host, 10_000)).toBe('danger');
   });
 
   it('delivers a report to the collector on 127.0.0.1', async () => {
