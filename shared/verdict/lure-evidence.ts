@@ -28,9 +28,10 @@ const SHORT_MESSAGE = 4_000;
  *        (pointed when the push sits beside the number or says "if you did not make this purchase"); a receipt's
  *        terms ("cancellation", "within 24 hours") alone are not pointed;
  *   impersonation (the sender is none of the brands named):
- *        strong when the sender's name claims a brand and the links do not lead to that brand, a DMARC
- *        failure for the brand's own domain, or a freemail box whose name or subject speaks for a brand or a business;
- *        claimed when the subject names the brand, or a freemail box or a domain that failed authentication
+ *        strong when the sender's name claims a brand and the links lead neither to that brand nor (without a
+ *        pretext) to the sender's own site, a DMARC failure for the brand's own domain, or a freemail box whose
+ *        name or subject speaks for a brand or a business;
+ *        claimed when the sender's name claims a brand its links do not lead to, the subject names the brand, or a freemail box or a domain that failed authentication
  *        names it anywhere, and the links do not point home (a vendor's "now with Microsoft 365 support"
  *        links to its own site); weak when the brand is only mentioned in the body and the links do not point home;
  *   legitimate: strong when the brand itself authenticated, the sender is familiar, the mail is a reply in a
@@ -77,10 +78,11 @@ export function readLure({ lure, parts, evidence }: Findings, phones: readonly P
   // A name or subject that speaks for a brand is backed only by links to that brand, not to the sender's site.
   const toBrand = pointsToBrand(links) && !unverified;
   const foreign = speaker.own.length === 0 && !home;
+  const nameClaim = speaker.displayName.some((b) => !speaker.own.includes(b)) && !toBrand;
   const strong = speaker.spoofed ||
-    (speaker.displayName.some((b) => !speaker.own.includes(b)) && !toBrand) ||
+    (nameClaim && (!home || pretext)) ||
     (speaker.freemail && (speaker.claimed.length > 0 || speaker.businessName));
-  const claimed = foreign && (speaker.claimed.length > 0 || ((speaker.freemail || unverified) && brands.length > 0));
+  const claimed = nameClaim || (foreign && (speaker.claimed.length > 0 || ((speaker.freemail || unverified) && brands.length > 0)));
   const weak = foreign && brands.length > 0;
   const legitStrong = (speaker.authenticated && speaker.own.length > 0) || familiar.familiar || kind.conversation || kind.list;
   const legitWeak = (speaker.own.length > 0 && !speaker.spoofed) || home || kind.bulk;

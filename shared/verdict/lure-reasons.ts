@@ -16,8 +16,7 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
   const { lure, placeholders, phones: allPhones, evidence } = findings;
   const { speaker } = evidence;
 
-  const posing = r.impersonation === 'strong' || r.impersonation === 'claimed';
-  if (r.target && r.length <= LONG_MESSAGE && (!r.commerceOnly || posing)) {
+  if (r.target && r.length <= LONG_MESSAGE && (!r.commerceOnly || r.impersonation === 'strong')) {
     const lureLike = r.impersonation !== undefined || r.pretext;
     const isLure = r.impersonation === 'strong' ||
       (r.impersonation === 'claimed' && r.billingKind !== undefined) ||
