@@ -148,6 +148,11 @@ export interface Policy {
   trustedGithubOrgs?: string[];
   trustedJiraSites?: string[];
   trustedZendeskTenants?: string[];
+  /**
+   * The organisation's own instances on other platforms (help desks, Google forms and calendars, invoicing
+   * merchants): a domain (`example.com`, covering its subdomains) or an instance id (`acme.freshdesk.com`).
+   */
+  trustedSenders?: string[];
   defaultRegion?: string;
   feedTtlDays?: number;
   updateIntervalMinutes?: number;

@@ -7,6 +7,7 @@ export const DEFAULT_POLICY: Required<Omit<Policy, 'reportEndpoint' | 'reportMai
   trustedGithubOrgs: [],
   trustedJiraSites: [],
   trustedZendeskTenants: [],
+  trustedSenders: [],
   defaultRegion: 'US',
   feedTtlDays: 30,
   updateIntervalMinutes: 60,

@@ -11,13 +11,13 @@ export interface PolicyValidation {
 
 /** Every key validatePolicy reads (managed_schema.json describes the same keys). */
 export const POLICY_KEYS = [
-  'feeds', 'reportEndpoint', 'reportMailbox', 'reportToken', 'trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants',
+  'feeds', 'reportEndpoint', 'reportMailbox', 'reportToken', 'trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants', 'trustedSenders',
   'defaultRegion', 'feedTtlDays', 'updateIntervalMinutes', 'useBundledFeed', 'minimumBannerLevel', 'extraBrands',
   'trustedAuthservIds', 'trustedArcSealers', 'ocr',
 ] as const satisfies readonly (keyof Policy)[];
 
 const STRING_LISTS = [
-  'trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants', 'extraBrands', 'trustedAuthservIds', 'trustedArcSealers',
+  'trustedNumbers', 'trustedGithubOrgs', 'trustedJiraSites', 'trustedZendeskTenants', 'trustedSenders', 'extraBrands', 'trustedAuthservIds', 'trustedArcSealers',
 ] as const;
 const POSITIVE_NUMBERS = ['feedTtlDays', 'updateIntervalMinutes'] as const;
 const FEED_FORMATS = ['ringfence', 'text', 'csv', 'misp', 'auto'];

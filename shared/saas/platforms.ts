@@ -2,3 +2,5 @@
 import './github.ts';
 import './jira.ts';
 import './zendesk.ts';
+import './helpdesks.ts';
+import './google.ts';

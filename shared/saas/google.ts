@@ -1,0 +1,73 @@
+import data from '../data/saas-google.json' with { type: 'json' };
+import type { MailMessage, Policy } from '../types.ts';
+import { addressIn, domainOf, firstHeader, senderAddresses } from '../mail-auth/headers.ts';
+import { judgeAuthenticity } from './authenticity.ts';
+import { ALL_CLASSES } from './find-mismatches.ts';
+import { messageUrls } from './link-destinations.ts';
+import { addPlatform } from './registry.ts';
+import { isTrustedSender } from './trusted-senders.ts';
+import type { PlatformMatch } from './types.ts';
+
+interface Product {
+  label: string;
+  senders: string[];
+  via: string;
+  idPattern: string;
+  what: string;
+}
+
+const PRODUCTS = Object.entries(data.products as Record<string, Product>).map(([id, p]) => ({
+  id,
+  ...p,
+  viaPattern: new RegExp(`\\s*\\(via ${p.via}\\)\\s*$`, 'i'),
+  idRegExp: new RegExp(p.idPattern),
+}));
+const UNFITTING = ALL_CLASSES.filter((c) => !data.unfittingExcept.includes(c));
+
+/** Which Google product sent it, by the From or Sender address (calendar invitations come From the organiser). */
+function productOf(message: MailMessage) {
+  const s = senderAddresses(message);
+  const addresses = [s.from, s.sender, addressIn(firstHeader(message, 'sender'))].filter(Boolean).map((a) => a!.toLowerCase());
+  return PRODUCTS.find((p) => p.senders.some((sender) => addresses.includes(sender)));
+}
+
+/**
+ * Google Forms, Drive/Docs and Calendar mail: Google sends it, DMARC passes, but the form title and questions,
+ * the file name and message, or the event description are whatever another Google user wrote (lottery, "419",
+ * grant and gift-card scams; callback numbers in a calendar invitation).
+ */
+function match(message: MailMessage, policy: Policy): PlatformMatch | undefined {
+  const product = productOf(message);
+  if (!product) return undefined;
+  const s = senderAddresses(message);
+  const fromDomain = domainOf(s.from);
+  const calendar = product.id === 'calendar';
+  const auth = judgeAuthenticity(message, {
+    signingDomains: ['google.com'],
+    trust: policy,
+    ...(calendar && fromDomain && fromDomain !== 'google.com' ? { alignedFromDomain: fromDomain } : {}),
+  });
+  const owner = (message.from?.name ?? '').replace(product.viaPattern, '').trim();
+  const ownerAddress = calendar ? s.from : s.replyTo[0];
+  const id = messageUrls(message).map((u) => product.idRegExp.exec(u)?.[1]).find(Boolean);
+  const instance = calendar ? (ownerAddress ?? owner) || 'google calendar' : id ? `${product.what} ${id}` : ownerAddress || owner || product.label;
+  const who = [owner && `"${owner}"`, ownerAddress].filter(Boolean).join(' ');
+  return {
+    authentic: auth.authentic,
+    spoofed: auth.spoofed,
+    authEvidence: auth.evidence,
+    instance,
+    instanceLabel: `${product.what}${who ? ` from ${who}` : ''}`,
+    trusted: isTrustedSender(policy, [ownerAddress, domainOf(ownerAddress), id]),
+    kind: 'notification',
+    unfitting: UNFITTING,
+    names: owner ? [{ role: 'sender name', value: owner }] : [],
+    outsider: `it carries what a Google user outside your organisation wrote in a ${product.what}`,
+    ...(owner ? { actor: owner } : {}),
+  };
+}
+
+addPlatform({ id: 'google', name: 'Google', match });
+
+// Fixtures: test/fixtures/saas/google-forms-receipt (legitimate), google-forms-abuse-lottery (a form whose
+// title and questions are a lottery payout scam) (test/saas/google.test.ts).

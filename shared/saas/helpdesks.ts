@@ -1,0 +1,73 @@
+import data from '../data/saas-helpdesks.json' with { type: 'json' };
+import type { MailMessage, Policy } from '../types.ts';
+import { dkimSignatureDomains } from '../mail-auth/dkim-signature.ts';
+import { domainOf, isWithinAny, senderAddresses } from '../mail-auth/headers.ts';
+import { judgeAuthenticity } from './authenticity.ts';
+import { looksLikePlatform } from './domain-names.ts';
+import { ALL_CLASSES } from './find-mismatches.ts';
+import { linkHosts, replyDomains, senderDomains, tenantLabel } from './message-hosts.ts';
+import { addPlatform } from './registry.ts';
+import { isTrustedSender } from './trusted-senders.ts';
+import type { PlatformMatch } from './types.ts';
+
+interface Desk {
+  id: string;
+  name: string;
+  signingDomains: string[];
+  tenantBase: string;
+  headers: string;
+  recogniseBySignature: boolean;
+}
+
+const INVITE = new RegExp(data.inviteSubject, 'i');
+
+/**
+ * Help desks beyond Zendesk (Freshdesk, Help Scout, Zoho Desk, Intercom, HubSpot), one data row each: real
+ * desk mail from a company the organisation does not use, carrying text that does not fit a support reply.
+ * Auto-acknowledgements that repeat a third party's request are caught by echoed-request.ts.
+ */
+function deskRule(desk: Desk) {
+  const headerPattern = new RegExp(desk.headers, 'i');
+  const token = desk.id;
+  return (message: MailMessage, policy: Policy): PlatformMatch | undefined => {
+    const fromDomain = domainOf(senderAddresses(message).from);
+    const domains = senderDomains(message);
+    const fromDesk = domains.some((d) => isWithinAny(d, desk.signingDomains));
+    const deskHeaders = message.headers.some((h) => headerPattern.test(h.name));
+    const signed = desk.recogniseBySignature && dkimSignatureDomains(message).some((d) => isWithinAny(d, desk.signingDomains));
+    const lookalike =
+      fromDomain && !isWithinAny(fromDomain, desk.signingDomains) && token.length >= 6 && looksLikePlatform(fromDomain, token) ? fromDomain : undefined;
+    if (!fromDesk && !deskHeaders && !signed && !lookalike) return undefined;
+
+    const auth = lookalike
+      ? { authentic: false, spoofed: true, evidence: `it was sent from ${lookalike}, which is not a ${desk.name} domain` }
+      : judgeAuthenticity(message, {
+          signingDomains: desk.signingDomains,
+          trust: policy,
+          ...(fromDomain && !isWithinAny(fromDomain, desk.signingDomains) ? { alignedFromDomain: fromDomain } : {}),
+        });
+    const tenant = tenantLabel([...domains, ...replyDomains(message), ...linkHosts(message)], desk.tenantBase, ['www', 'support', 'help', 'app', 'api']);
+    const instance = tenant ? `${tenant}.${desk.tenantBase}` : (fromDomain ?? `unknown ${desk.name} desk`);
+    const sender = message.from?.name?.trim() ?? '';
+    const invite = INVITE.test(message.subject);
+    const result: PlatformMatch = {
+      authentic: auth.authentic,
+      spoofed: auth.spoofed,
+      authEvidence: auth.evidence,
+      instance,
+      instanceLabel: lookalike ? '' : `help desk ${instance}`,
+      trusted: isTrustedSender(policy, [instance, tenant, fromDomain]),
+      kind: invite ? 'invite' : 'notification',
+      unfitting: invite ? ALL_CLASSES : data.ticketUnfitting,
+      names: [...(tenant ? [{ role: 'help desk address', value: tenant, account: true }] : []), ...(sender ? [{ role: 'sender name', value: sender }] : [])],
+      outsider: 'it comes from a help desk your organisation does not use',
+    };
+    if (sender) result.actor = sender;
+    return result;
+  };
+}
+
+for (const desk of data.desks) addPlatform({ id: desk.id, name: desk.name, match: deskRule(desk) });
+
+// Fixtures: test/fixtures/saas/freshdesk-ticket-reply (legitimate), freshdesk-abuse-autoreply-gas-fee
+// (an auto-acknowledgement repeating a crypto "gas fee" refund lure) (test/saas/helpdesks.test.ts).
