@@ -36,14 +36,17 @@ export function whereItPoints(links: readonly Link[], fromSite: string | undefin
   return targets;
 }
 
-/** True when most links that lead somewhere lead home (at least one does, and no more lead elsewhere). */
+/** Company mail links home from its logo, the order, help and account pages; a lure has a link or none. */
+const MIN_HOME_LINKS = 2;
+
+/** True when most links that lead somewhere lead home (at least two do, and no more lead elsewhere). */
 export function pointsHome(targets: LinkTargets): boolean {
-  return targets.home > 0 && targets.home >= targets.elsewhere;
+  return targets.home >= MIN_HOME_LINKS && targets.home >= targets.elsewhere;
 }
 
 /** True when most links lead to the domains of the brands named, not merely to the sender's own site. */
 export function pointsToBrand(targets: LinkTargets): boolean {
-  return targets.brand > 0 && targets.brand >= targets.total - targets.brand;
+  return targets.brand >= MIN_HOME_LINKS && targets.brand >= targets.total - targets.brand;
 }
 
 function hostOf(href: string): string | undefined {

@@ -111,6 +111,13 @@ describe('callback lures warn', () => {
     expect(v.level).toBe('warning');
   });
 
+  it('a brand mentioned in a charge notice from a site with one link to itself', async () => {
+    const v = await judge(mail(['Billing', 'billing@gx-invoices-example.com'], 'Payment processed',
+      'Your PayPal payment of $499.99 has been processed. If you did not authorize this charge, call +1 (808) 631-7590 to cancel.',
+      { headers: [auth('gx-invoices-example.com')], links: ['https://gx-invoices-example.com/view'] }));
+    expect(v.level).toBe('warning');
+  });
+
   it('a freemail "order" with a charge and a number to call to cancel, no brand at all', async () => {
     const v = await judge(mail(['Order Processing Team', 'd.harlow1988@gmail.com'], 'Order #44821 confirmed',
       'Your order #44821 has been processed and $489.99 will be debited from your account today. If you did not authorize ' +

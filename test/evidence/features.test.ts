@@ -57,7 +57,8 @@ describe('where it points', () => {
 
   it('no links, or links elsewhere, do not point home', () => {
     expect(pointsHome(whereItPoints([], 'x.com', []))).toBe(false);
-    expect(pointsHome(whereItPoints(links('https://calendar.google.com/x', 'https://x.com/'), 'x.com', []))).toBe(true);
+    expect(pointsHome(whereItPoints(links('https://calendar.google.com/x', 'https://x.com/'), 'x.com', []))).toBe(false);
+    expect(pointsHome(whereItPoints(links('https://calendar.google.com/x', 'https://x.com/', 'https://www.x.com/help'), 'x.com', []))).toBe(true);
     expect(pointsHome(whereItPoints(links('https://calendar.google.com/x', 'https://support.google.com/', 'https://x.com/'), 'x.com', []))).toBe(false);
   });
 });
