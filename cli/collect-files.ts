@@ -9,7 +9,7 @@ export interface CollectedPath {
 }
 
 export interface Collected {
-  /** In the order given, folders expanded to their `.eml` files (sorted, recursive). */
+  /** In the order given, folders expanded to their message files (sorted, recursive; see isMessageName, Maildir). */
   paths: CollectedPath[];
   /** What was left out on purpose, for standard error: a folder reached twice through a symbolic link. */
   notes: string[];
@@ -34,7 +34,7 @@ export async function collectEmlFiles(inputs: readonly string[], fs: WalkFs = no
   const collected: Collected = { paths: [], notes: [] };
   const walked = new Set<string>();
 
-  const folder = async (dir: string): Promise<void> => {
+  const folder = async (dir: string, everyFile = false): Promise<void> => {
     let real: string;
     let entries: Dirent[];
     try {
@@ -50,10 +50,18 @@ export async function collectEmlFiles(inputs: readonly string[], fs: WalkFs = no
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
+    // A Maildir: every file in cur/ and new/ is a message, whatever its name; tmp/ holds deliveries in progress.
+    const maildir = isMaildir(entries);
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      const isMessage = entry.name.toLowerCase().endsWith('.eml');
-      if (entry.isDirectory()) await folder(path);
+      const isMessage = everyFile || isMessageName(entry.name);
+      if (maildir && entry.name === 'tmp' && entry.isDirectory()) {
+        const pending = await fs.readdir(path, { withFileTypes: true }).catch(() => []);
+        if (pending.length) collected.notes.push(`${path}: left out, Maildir tmp folder (${pending.length} deliveries in progress)`);
+        continue;
+      }
+      const box = maildir && (entry.name === 'cur' || entry.name === 'new');
+      if (entry.isDirectory()) await folder(path, box);
       else if (entry.isFile()) {
         if (isMessage) collected.paths.push({ file: path });
       } else if (entry.isSymbolicLink()) {
@@ -65,7 +73,7 @@ export async function collectEmlFiles(inputs: readonly string[], fs: WalkFs = no
           else collected.notes.push(`${path}: left out, symbolic link to nothing readable (${reason(error)})`);
           continue;
         }
-        if (target.isDirectory()) await folder(path);
+        if (target.isDirectory()) await folder(path, everyFile);
         else if (isMessage) collected.paths.push({ file: path });
       }
     }
@@ -83,6 +91,16 @@ export async function collectEmlFiles(inputs: readonly string[], fs: WalkFs = no
     else collected.paths.push({ file: input });
   }
   return collected;
+}
+
+/** Files a folder walk picks up: .eml, Outlook .msg, mbox (.mbox, .mbx), and each of them gzipped. */
+export function isMessageName(name: string): boolean {
+  return /\.(eml|msg|mbox|mbx)(\.gz)?$/i.test(name);
+}
+
+function isMaildir(entries: readonly Dirent[]): boolean {
+  const folders = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+  return folders.has('cur') && folders.has('new');
 }
 
 const REASONS: Readonly<Record<string, string>> = {

@@ -1,10 +1,17 @@
 import type { Verdict } from '../shared/types.ts';
 import { terminalJson, terminalLine } from './terminal-text.ts';
 
-/** The `--json` line DESIGN.md fixes: file, level, phones, reasons, brands, saas. */
-export function verdictJson(file: string, verdict: Verdict): string {
+/** Where a message sits inside an mbox: its index (from 0) and the byte offset of its `From ` line. */
+export interface MessagePlace {
+  index?: number;
+  offset?: number;
+}
+
+/** The `--json` line DESIGN.md fixes: file (plus index and offset inside an mbox), level, phones, reasons, brands, saas. */
+export function verdictJson(file: string, verdict: Verdict, place: MessagePlace = {}): string {
   return terminalJson({
     file,
+    ...place,
     level: verdict.level,
     phones: verdict.phones.map(({ e164, raw, region, lineType, part, inFeed, block, trusted }) => ({
       e164, raw, region, lineType, part, inFeed, block, trusted,
@@ -15,8 +22,8 @@ export function verdictJson(file: string, verdict: Verdict): string {
   });
 }
 
-export function errorJson(file: string, error: string): string {
-  return terminalJson({ file, error });
+export function errorJson(file: string, error: string, place: MessagePlace = {}): string {
+  return terminalJson({ file, ...place, error });
 }
 
 /** One readable line per message: level, file, numbers, then the reasons indented below; every field on one line. */

@@ -2,13 +2,15 @@ import { UsageError } from './args.ts';
 import { printErr, terminalLine } from './terminal-text.ts';
 
 const USAGE = `usage:
-  ringfence scan [--json] [--no-ocr] [--feed FILE_OR_URL]... [--policy FILE] PATH...
+  ringfence scan [--json] [--no-ocr] [--jobs N] [--progress] [--feed FILE_OR_URL]... [--policy FILE] PATH...
+  ringfence hunt [--json] [--no-ocr] [--jobs N] [--progress] [--policy FILE] NUMBER|BLOCK|--feed FILE_OR_URL... PATH...
   ringfence eval [--json] [--feed FILE_OR_URL]... [--policy FILE] [--split tune|validate|all] --labels MANIFEST.tsv DIR
-  ringfence cluster [--json] PATH...
+  ringfence cluster [--json] [--region R] [--jobs N] [--progress] PATH...
   ringfence feed validate FILE
   ringfence feed build [--from-cluster FILE] [--name NAME] [--out FILE] [INPUT...]
   ringfence feed sign --key PRIVATE_KEY --url URL [--sequence N] [--published DATE] [--out FILE.sig] FILE
-  ringfence serve [--port N] [--host H] [--data DIR] [--database URL] [--config FILE] [--print-policy [--public-url URL]]`;
+  ringfence serve [--port N] [--host H] [--data DIR] [--database URL] [--config FILE] [--print-policy [--public-url URL]]
+  PATH: .eml, Outlook .msg, mbox, folder or Maildir, a .gz of any of them, or - (standard input)`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -16,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./commands/scan.ts')).run,
   eval: async () => (await import('./commands/eval.ts')).run,
   cluster: async () => (await import('./commands/cluster.ts')).run,
+  hunt: async () => (await import('./commands/hunt.ts')).run,
   feed: async () => (await import('./commands/feed.ts')).run,
   serve: async () => (await import('./commands/serve.ts')).run,
 };

@@ -1,31 +1,40 @@
 import { parseArgs, UsageError } from '../args.ts';
-import { collectEmlFiles } from '../collect-files.ts';
-import { readMessage } from '../read-message.ts';
-import { clusterMessages, messageRecord, type Campaign, type ClusterResult, type MessageRecord } from '../../shared/cluster/index.ts';
+import { jobsOption, runMessages, sourceName } from '../run-messages.ts';
+import { clusterMessages, type Campaign, type ClusterResult, type MessageRecord } from '../../shared/cluster/index.ts';
+import { mergePolicy } from '../../shared/policy/merge-policy.ts';
 import { printErr, printOut, terminalJson, terminalLine } from '../terminal-text.ts';
 
 export const CLUSTER_FORMAT = 'ringfence-clusters/1';
 const LISTED = 5;
 
-/** `ringfence cluster [--json] [--region R] PATH...`: exit 0 all read, 1 some unreadable, 2 bad arguments. */
+/**
+ * `ringfence cluster [--json] [--region R] [--jobs N] [--progress] PATH...`: exit 0 all read, 1 some
+ * unreadable, 2 bad arguments. Same inputs as scan. Messages are read by the worker pool and only their
+ * small records (numbers, brands, subject, sender, date) are kept, and only for messages holding a number.
+ */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { flags: ['json'], options: ['region'] });
-  if (parsed.positionals.length === 0) throw new UsageError('cluster needs at least one .eml file or folder');
+  const parsed = parseArgs(args, { flags: ['json', 'progress'], options: ['region', 'jobs'] });
+  if (parsed.positionals.length === 0) throw new UsageError('cluster needs at least one message file, mbox, folder or - (standard input)');
   const region = parsed.options.get('region')?.[0] ?? 'US';
-  const { paths: files, notes } = await collectEmlFiles(parsed.positionals);
-  for (const note of notes) printErr(`ringfence cluster: ${note}`);
+  const jobs = jobsOption(parsed.options.get('jobs'));
 
   const records: MessageRecord[] = [];
   const errors: { file: string; error: string }[] = [];
-  for (const { file, error: unreadable } of files) {
-    try {
-      if (unreadable !== undefined) throw new Error(unreadable);
-      records.push(messageRecord(file, await readMessage(file), region));
-    } catch (error) {
-      errors.push({ file, error: (error as Error).message || String(error) });
-    }
+  let withoutNumbers = 0;
+  const results = runMessages({
+    paths: parsed.positionals,
+    jobs,
+    init: { command: 'cluster', policy: mergePolicy(undefined, undefined), region, reputation: false },
+    progress: parsed.flags.has('progress'),
+    onNote: (note) => printErr(`ringfence cluster: ${note}`),
+  });
+  for await (const result of results) {
+    if (result.error !== undefined || !('record' in result.output)) errors.push({ file: sourceName(result), error: result.error ?? 'not read' });
+    else if (result.output.record.phones.length === 0) withoutNumbers++;
+    else records.push(result.output.record);
   }
-  const result = clusterMessages(records);
+  const clustered = clusterMessages(records);
+  const result: ClusterResult = { ...clustered, messages: records.length + withoutNumbers, withoutNumbers };
   printOut(parsed.flags.has('json') ? terminalJson({ format: CLUSTER_FORMAT, ...result, errors }, 2) : clusterText(result, errors));
   return errors.length > 0 ? 1 : 0;
 }

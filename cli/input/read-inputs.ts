@@ -1,0 +1,106 @@
+// Every message of every input, in order: .eml and .msg files, mbox files (streamed), Maildir and other
+// folders (expanded by collectEmlFiles), any of them gzipped, and `-` for standard input.
+import { readFile, stat } from 'node:fs/promises';
+import { collectEmlFiles } from '../collect-files.ts';
+import { fileHead, openSniffed, readWhole, type ReadCounter } from './open-bytes.ts';
+import { sniffFormat } from './sniff-format.ts';
+import { splitMbox } from './split-mbox.ts';
+import { MAX_MESSAGE_BYTES, type InputMessage } from './types.ts';
+
+export interface ReadInputsOptions {
+  /** Told about leave-outs worth a line on standard error (a folder reached twice through a link). */
+  onNote?: (note: string) => void;
+  /** Counts bytes read, for the progress line. */
+  counter?: ReadCounter;
+  maxMessageBytes?: number;
+}
+
+/** Paths and their total size on disk, when every input is a regular file or folder (not `-`). */
+export interface PlannedInputs {
+  files: { file: string; error?: string }[];
+  totalBytes: number | undefined;
+}
+
+/** Expands the PATH arguments (folders, Maildirs) and adds up their sizes for an ETA. */
+export async function planInputs(paths: readonly string[], onNote?: (note: string) => void): Promise<PlannedInputs> {
+  const files: PlannedInputs['files'] = [];
+  let totalBytes: number | undefined = 0;
+  for (const path of paths) {
+    if (path === '-') {
+      files.push({ file: '-' });
+      totalBytes = undefined;
+      continue;
+    }
+    const { paths: found, notes } = await collectEmlFiles([path]);
+    for (const note of notes) onNote?.(note);
+    for (const entry of found) {
+      files.push(entry);
+      if (totalBytes !== undefined && entry.error === undefined) {
+        const size = await stat(entry.file).then((s) => (s.isFile() ? s.size : undefined), () => 0);
+        totalBytes = size === undefined ? undefined : totalBytes + size;
+      }
+    }
+  }
+  return { files, totalBytes };
+}
+
+/** Reads every planned input in order; an unreadable file or message becomes an error item and the rest goes on. */
+export async function* readInputs(files: PlannedInputs['files'], options: ReadInputsOptions = {}): AsyncGenerator<InputMessage> {
+  const maxBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+  for (const { file, error } of files) {
+    if (error !== undefined) {
+      yield { file, error };
+      continue;
+    }
+    yield* readOne(file, maxBytes, options.counter);
+  }
+}
+
+async function* readOne(file: string, maxBytes: number, counter?: ReadCounter): AsyncGenerator<InputMessage> {
+  let index: number | undefined;
+  try {
+    if (file !== '-') {
+      const info = await stat(file);
+      if (!info.isFile() && !info.isFIFO()) throw new Error('not a regular file');
+      const kind = sniffFormat(await fileHead(file));
+      // A plain message on disk is read in one call; streams are for mbox, gzip and pipes.
+      if (info.isFile() && (kind === 'eml' || kind === 'msg')) {
+        if (info.size > maxBytes) throw new Error(`message is ${(info.size / 1048576).toFixed(0)} MB, over the ${Math.round(maxBytes / 1048576)} MB limit`);
+        const bytes = new Uint8Array(await readFile(file));
+        counter?.add(bytes.length);
+        yield { file, format: kind, bytes };
+        return;
+      }
+    }
+    const stream = await openSniffed(file, counter);
+    if (stream.kind !== 'mbox') {
+      yield { file, format: stream.kind, bytes: await readWhole(stream.chunks, maxBytes) };
+      return;
+    }
+    for await (const message of splitMbox(file, stream.chunks, maxBytes)) {
+      index = message.index;
+      yield message;
+    }
+  } catch (error) {
+    // A read error part-way through an mbox (a corrupt gzip stream) ends that file with one error item.
+    const after = index === undefined ? {} : { index: index + 1 };
+    yield { file, ...after, error: readError(error) };
+  }
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EIO: 'input/output error',
+  Z_DATA_ERROR: 'corrupt gzip data',
+  Z_BUF_ERROR: 'gzip data cut short',
+};
+
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const known = code ? REASONS[code] : undefined;
+  if (known) return `cannot read file: ${known}`;
+  return (error as Error).message || String(error);
+}
