@@ -9,9 +9,11 @@ interface PlanWithLengths {
 interface Lengths {
   shortest: number;
   longest: number;
-  /** National (trunk, carrier) prefixes libphonenumber may strip from a number of this code. */
-  prefixes: RegExp[];
+  /** National (trunk, carrier) prefixes libphonenumber may strip from a number of this code, as patterns. */
+  prefixes: string[];
 }
+
+let prefixTests: Map<string, RegExp[]> | undefined;
 
 let byCallingCode: Map<string, Lengths> | undefined;
 
@@ -31,7 +33,7 @@ function lengths(): Map<string, Lengths> {
     byCallingCode.set(code, {
       shortest: Math.min(known?.shortest ?? Infinity, ...possible),
       longest: Math.max(known?.longest ?? 0, ...possible),
-      prefixes: [...(known?.prefixes ?? []), ...(prefix ? [new RegExp(`^(?:${prefix})`)] : [])],
+      prefixes: [...new Set([...(known?.prefixes ?? []), ...(prefix ? [prefix] : [])])],
     });
   }
   return byCallingCode;
@@ -59,5 +61,21 @@ export function nationalLength(callingCode: string): number | undefined {
 export function plainNationalNumber(callingCode: string, national: string): boolean {
   const known = lengths().get(callingCode);
   if (!known || national.length < known.shortest || national.length > known.longest) return false;
-  return known.prefixes.every((prefix) => !prefix.exec(national)?.[0]);
+  return tests(callingCode, known.prefixes).every((prefix) => !prefix.exec(national)?.[0]);
+}
+
+/**
+ * One regex for all of a calling code's prefixes that cannot match empty text (25 NANP plans → one test);
+ * patterns that can match empty ("0?(…)?") stay apart, so a non-empty match is never hidden behind an empty one.
+ */
+function tests(callingCode: string, prefixes: string[]): RegExp[] {
+  prefixTests ??= new Map();
+  let found = prefixTests.get(callingCode);
+  if (!found) {
+    const optional = prefixes.filter((p) => new RegExp(`^(?:${p})`).test(''));
+    const required = prefixes.filter((p) => !optional.includes(p));
+    found = [...optional.map((p) => new RegExp(`^(?:${p})`)), ...(required.length > 0 ? [new RegExp(`^(?:${required.map((p) => `(?:${p})`).join('|')})`)] : [])];
+    prefixTests.set(callingCode, found);
+  }
+  return found;
 }
