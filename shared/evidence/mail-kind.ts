@@ -15,12 +15,15 @@ const QUOTE_CHARS = 100_000;
  *   list: a mailing-list post (List-Id, Precedence: list, a list footer);
  *   bulk: a newsletter, catalogue or other mass mailing (List-Unsubscribe, Precedence: bulk, an unsubscribe footer);
  *   conversation: a reply in a human conversation (In-Reply-To or References, and quoted text);
+ *   threaded: In-Reply-To or References alone (a help desk's answer to a ticket);
  *   quoted: the body quotes an earlier message (seen even where a surface shows no headers).
  */
 export interface MailKind {
   list: boolean;
   bulk: boolean;
   conversation: boolean;
+  /** In-Reply-To or References: an answer to earlier mail (support replies often quote nothing). */
+  threaded: boolean;
   quoted: boolean;
 }
 
@@ -31,7 +34,7 @@ export function mailKind(message: MailMessage): MailKind {
   const bulk = hasHeader(message, 'list-unsubscribe') || precedence === 'bulk' || precedence === 'junk' || test(BULK_FOOTER, tail);
   const quoted = quotesEarlierMail(message.text.slice(0, QUOTE_CHARS));
   const threaded = hasHeader(message, 'in-reply-to') || hasHeader(message, 'references');
-  return { list, bulk, conversation: threaded && quoted, quoted };
+  return { list, bulk, conversation: threaded && quoted, threaded, quoted };
 }
 
 function test(pattern: RegExp, text: string): boolean {

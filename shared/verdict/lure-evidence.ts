@@ -36,7 +36,7 @@ const SHORT_MESSAGE = 4_000;
  *        links to its own site); weak when the brand is only mentioned in the body and the links do not point home;
  *   legitimate: strong when the brand itself authenticated, the sender is familiar, the mail is a reply in a
  *        conversation or a mailing-list post; weak when the From domain is the brand's (unauthenticated),
- *        the links point home, or it is bulk mail.
+ *        the links point home, it is bulk mail, or it answers earlier mail (In-Reply-To, References).
  */
 export interface LureReading {
   length: number;
@@ -85,7 +85,7 @@ export function readLure({ lure, parts, evidence }: Findings, phones: readonly P
   const claimed = nameClaim || (foreign && (speaker.claimed.length > 0 || ((speaker.freemail || unverified) && brands.length > 0)));
   const weak = foreign && brands.length > 0;
   const legitStrong = (speaker.authenticated && speaker.own.length > 0) || familiar.familiar || kind.conversation || kind.list;
-  const legitWeak = (speaker.own.length > 0 && !speaker.spoofed) || home || kind.bulk;
+  const legitWeak = (speaker.own.length > 0 && !speaker.spoofed) || home || kind.bulk || kind.threaded;
 
   const reading: LureReading = {
     length,

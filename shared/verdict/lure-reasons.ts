@@ -20,8 +20,8 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
     const lureLike = r.impersonation !== undefined || r.pretext;
     const isLure = r.impersonation === 'strong' ||
       (r.impersonation === 'claimed' && r.billingKind !== undefined) ||
-      (r.impersonation === 'weak' && r.billingKind !== undefined && r.legitimate === undefined) ||
-      (r.pretext && r.impersonation !== undefined) ||
+      (r.impersonation === 'claimed' && r.pretext) ||
+      (r.impersonation === 'weak' && (r.billingKind !== undefined || r.pretext) && r.legitimate === undefined) ||
       (r.pointedPretext && r.legitimate === undefined);
     const number = formatNumber(r.target.e164);
     const evidenceText = r.callEvidence ?? r.target.raw;

@@ -72,6 +72,14 @@ describe('legitimate mail with a phone number is not flagged', () => {
     expect(flagged(v)).toBe(false);
   });
 
+  it('a help desk\'s reply about a PayPal refund, answering the ticket, with its phone line', async () => {
+    const v = await judgeWithNumber(mail(['Lumen Prints Support', 'help@lumenprints-example.com'], 'Re: [#48213] Refund for a damaged order',
+      'Hi Sam,\n\nSorry about the damaged print. We have issued a full refund of $64.00 to your PayPal account; it can take 3-5 days to appear. ' +
+      'If you have questions, call us at 1-888-420-7713.\n\nRiley, Lumen Prints Support',
+      { headers: [auth('lumenprints-example.com'), { name: 'In-Reply-To', value: '<ticket-48213@lumenprints-example.com>' }] }));
+    expect(flagged(v)).toBe(false);
+  });
+
   it('a friend\'s note from a freemail box about a purchase, with "call me"', async () => {
     const v = await judgeWithNumber(mail(['Dana Whitfield', 'dana.whitfield@gmail.com'], 'iPad',
       'Hi! I finally placed my order for the Apple iPad you recommended, $329 with the student discount. Call me at 617-830-0190 when you are free.'));
@@ -136,7 +144,7 @@ describe('callback lures warn', () => {
     const v = await judge(mail(['PayPal', 'service@paypal.com'], 'Receipt for your payment',
       'You sent a payment of $399.99 USD. If you did not authorize this payment, call +1 (804) 713-4598 to cancel it.',
       { headers: [failed('paypal.com')] }));
-    expect(v.level).toBe('warning');
-    expect(v.reasons[0]!.message).toMatch(/not sent by PayPal/);
+    expect(flagged(v)).toBe(true);
+    expect(v.reasons.find((r) => r.code === 'brand-callback-lure')!.message).toMatch(/not sent by PayPal/);
   });
 });

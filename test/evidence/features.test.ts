@@ -69,10 +69,10 @@ describe('mail kind', () => {
     expect(mailKind(mail(['a', 'a@x.org'], { headers: [{ name: 'Precedence', value: 'bulk' }] }))).toMatchObject({ list: false, bulk: true });
     expect(mailKind(mail(['a', 'a@x.org'], { text: 'New titles this month.\n\nUnsubscribe | Manage preferences' })).bulk).toBe(true);
     const reply = 'Agreed.\n\nOn Mon, Mar 9, 2026 at 10:12 AM Pat <p@x.org> wrote:\n> earlier text\n';
-    expect(mailKind(mail(['a', 'a@x.org'], { text: reply, headers: [{ name: 'In-Reply-To', value: '<m@x.org>' }] }))).toMatchObject({ conversation: true, quoted: true });
+    expect(mailKind(mail(['a', 'a@x.org'], { text: reply, headers: [{ name: 'In-Reply-To', value: '<m@x.org>' }] }))).toMatchObject({ conversation: true, threaded: true, quoted: true });
     expect(mailKind(mail(['a', 'a@x.org'], { text: reply }))).toMatchObject({ conversation: false, quoted: true });
     expect(mailKind(mail(['a', 'a@x.org'], { text: 'Your renewal. Call us. All rights reserved. Privacy policy.', headers: [{ name: 'In-Reply-To', value: '<m@x.org>' }] })))
-      .toEqual({ list: false, bulk: false, conversation: false, quoted: false });
+      .toEqual({ list: false, bulk: false, conversation: false, threaded: true, quoted: false });
   });
 });
 
