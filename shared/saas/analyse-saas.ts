@@ -17,9 +17,11 @@ export function analyseSaas(message: MailMessage, policy: Policy, phones: readon
   if (!best) return undefined;
   const { rule, match } = best;
   // A forgery is judged on everything: none of its content is the platform's.
-  const mismatches = findMismatches(visibleParts(message), match.spoofed ? ALL_CLASSES : match.unfitting, phones);
+  const found = findMismatches(visibleParts(message), match.spoofed ? ALL_CLASSES : match.unfitting, phones);
+  const supporting = match.spoofed ? [] : (match.supporting ?? []);
+  const mismatches = found.every((m) => supporting.includes(m.kind)) ? [] : found;
   const lookalike = lookalikeEvidence(match.names, rule.name);
-  const signals = findContentSignals(message, rule, match, mismatches);
+  const signals = findContentSignals(message, rule, match, mismatches, phones);
   const finding: SaasFinding = {
     platform: rule.id,
     authentic: match.authentic,

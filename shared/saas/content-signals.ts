@@ -1,7 +1,9 @@
-import type { MailMessage } from '../types.ts';
+import type { MailMessage, PhoneFinding } from '../types.ts';
+import { visibleParts } from '../message-parts.ts';
 import { findConsentLinks } from './consent-links.ts';
 import { findCryptoGiveaway } from './crypto-giveaway.ts';
 import { findEchoedRequest } from './echoed-request.ts';
+import { findBrandNotMerchant } from './invoice-merchant.ts';
 import { findLinkDestinations, messageUrls } from './link-destinations.ts';
 import { findMassMentions } from './mass-mentions.ts';
 import { findPlatformImpersonation } from './platform-impersonation.ts';
@@ -13,10 +15,16 @@ const AUTHOR_ROLES = new Set(['account', 'sender name', 'help desk', 'service pr
 
 /**
  * The evidence about a notification's user-written content, one feature a file: platform impersonation,
- * look-alike and hidden links, links to grant an app access, mass mentions, a crypto giveaway, an echoed request. The platform's own mail
+ * look-alike and hidden links, links to grant an app access, a brand the invoicing merchant is not, mass mentions, a crypto giveaway, an echoed request. The platform's own mail
  * about the reader's account (kind "account") is the platform speaking, and is not read for these.
  */
-export function findContentSignals(message: MailMessage, rule: PlatformRule, match: PlatformMatch, mismatches: readonly Mismatch[]): SaasSignal[] {
+export function findContentSignals(
+  message: MailMessage,
+  rule: PlatformRule,
+  match: PlatformMatch,
+  mismatches: readonly Mismatch[],
+  phones: readonly PhoneFinding[] = [],
+): SaasSignal[] {
   if (match.kind === 'account' && !match.spoofed) return [];
   const profile = platformProfile(rule.id, rule.name);
   const texts = [message.subject, message.text];
@@ -32,6 +40,8 @@ export function findContentSignals(message: MailMessage, rule: PlatformRule, mat
   signals.push(...findLinkDestinations(urls, profile));
   const consent = findConsentLinks(urls, profile);
   if (consent) signals.push(consent);
+  const brand = findBrandNotMerchant(visibleParts(message), phones, match, rule.name);
+  if (brand) signals.push(brand);
   const mentions = findMassMentions(message, profile);
   if (mentions) signals.push(mentions);
   const giveaway = findCryptoGiveaway([message.from?.name ?? '', ...texts]);

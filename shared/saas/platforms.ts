@@ -4,3 +4,4 @@ import './jira.ts';
 import './zendesk.ts';
 import './helpdesks.ts';
 import './google.ts';
+import './invoicing.ts';

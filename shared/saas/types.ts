@@ -66,6 +66,8 @@ export interface PlatformMatch {
   kind: 'notification' | 'invite' | 'account';
   /** Content classes that do not belong in this kind of mail from this platform. */
   unfitting: readonly string[];
+  /** Classes among `unfitting` that count only next to another misfit (an invoice may well give a number to call). */
+  supporting?: readonly string[];
   /** Names the instance's owner chose, checked for billing/support words and brand names. */
   names: InstanceName[];
   /** Completes "This is a real GitHub notification, but …": "it was written by an account outside your organisation". */

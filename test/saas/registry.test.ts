@@ -5,7 +5,7 @@ import { mail } from './support/mail.ts';
 
 describe('platform registry', () => {
   it('holds one rule per platform, each registered by its own file', () => {
-    expect(platformRules().map((r) => r.id)).toEqual(['github', 'jira', 'zendesk', 'freshdesk', 'helpscout', 'zohodesk', 'intercom', 'hubspot', 'google']);
+    expect(platformRules().map((r) => r.id)).toEqual(['github', 'jira', 'zendesk', 'freshdesk', 'helpscout', 'zohodesk', 'intercom', 'hubspot', 'google', 'paypal', 'square', 'intuit', 'stripe', 'invoiceninja', 'zohoinvoice']);
   });
 
   it('refuses to register a platform twice', () => {
