@@ -7,6 +7,7 @@ import { readLabels } from '../eval/read-labels.ts';
 import { splitOf } from '../eval/split-by-hash.ts';
 import { tally, type EvalResult } from '../eval/tally.ts';
 import { formatReport } from '../eval/format-eval.ts';
+import { printOut, terminalJson } from '../terminal-text.ts';
 import { scan } from '../../shared/scan.ts';
 
 const SPLITS = ['tune', 'validate', 'all'] as const;
@@ -47,9 +48,10 @@ export async function run(args: string[]): Promise<number> {
   if (parsed.flags.has('json')) {
     const splits: Record<string, ReturnType<typeof tally>> = {};
     for (const [name, rows] of sections) splits[name] = tally(rows);
-    console.log(JSON.stringify({ labels: labelsPath, dir, split: choice, splits }, null, 2));
+    printOut(terminalJson({ labels: labelsPath, dir, split: choice, splits }, 2));
   } else {
-    console.log(sections.map(([name, rows]) => formatReport(name, tally(rows))).join('\n\n'));
+    // Manifest paths and error messages are text from outside: printed without terminal escapes.
+    printOut(sections.map(([name, rows]) => formatReport(name, tally(rows))).join('\n\n'));
   }
   return results.some((r) => r.error !== undefined) ? 1 : 0;
 }
