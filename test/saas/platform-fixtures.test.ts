@@ -1,0 +1,38 @@
+// Every platform's fixtures in one table (written from the platforms' documented templates, see
+// test/fixtures/saas/README.md): legitimate ones raise nothing, abused ones are a danger.
+import { describe, expect, it } from 'vitest';
+import type { Level } from '../../shared/types.ts';
+import { judgeFixture, topLevel } from './support/judge.ts';
+
+const FIXTURES: [file: string, platform: string, level: Level][] = [
+  ['github-issue-comment.eml', 'github', 'none'],
+  ['github-release-contributors.eml', 'github', 'none'],
+  ['github-issue-comment-about-support.eml', 'github', 'none'],
+  ['github-abuse-issue-security-team.eml', 'github', 'danger'],
+  ['github-abuse-discussion-airdrop-mentions.eml', 'github', 'danger'],
+  ['zendesk-ticket-update.eml', 'zendesk', 'none'],
+  ['zendesk-autoreply-request-received.eml', 'zendesk', 'none'],
+  ['zendesk-abuse-autoreply-echo.eml', 'zendesk', 'danger'],
+  ['freshdesk-ticket-reply.eml', 'freshdesk', 'none'],
+  ['freshdesk-abuse-autoreply-gas-fee.eml', 'freshdesk', 'danger'],
+  ['helpscout-reply.eml', 'helpscout', 'none'],
+  ['zohodesk-abuse-ticket-wallet.eml', 'zohodesk', 'danger'],
+  ['google-forms-receipt.eml', 'google', 'none'],
+  ['google-drive-share.eml', 'google', 'none'],
+  ['google-forms-abuse-lottery.eml', 'google', 'danger'],
+  ['google-calendar-abuse-renewal.eml', 'google', 'danger'],
+  ['paypal-invoice.eml', 'paypal', 'none'],
+  ['stripe-invoice.eml', 'stripe', 'none'],
+  ['paypal-abuse-invoice-geek-squad.eml', 'paypal', 'danger'],
+  ['square-abuse-invoice-norton.eml', 'square', 'danger'],
+];
+
+describe('platform fixtures', () => {
+  for (const [file, platform, level] of FIXTURES) {
+    it(`${file}: ${platform}, ${level}`, async () => {
+      const finding = await judgeFixture(file);
+      expect(finding).toMatchObject({ platform, authentic: true, spoofed: false });
+      expect(topLevel(finding)).toBe(level);
+    });
+  }
+});
