@@ -80,6 +80,16 @@ describe('legitimate mail with a phone number is not flagged', () => {
     expect(flagged(v)).toBe(false);
   });
 
+  for (const sender of [['Morgan Ellis', 'm.ellis@harbor-eng-example.com'], ['Morgan Ellis', 'morgan.ellis77@gmail.com']] as [string, string][]) {
+    it(`a Microsoft Teams meeting invitation with a dial-in number (${sender[1].split('@')[1]})`, async () => {
+      const v = await judgeWithNumber(mail(sender, 'Project sync',
+        'Microsoft Teams meeting\nJoin on your computer, mobile app or room device\nClick here to join the meeting\nMeeting ID: 284 113 902 55\n' +
+        'Or call in (audio only)\n+1 323-849-4874,,512339841# United States, Los Angeles\nPhone Conference ID: 512 339 841#\nFind a local number | Reset PIN\n' +
+        'Learn More | Meeting options', { links: ['https://teams.microsoft.com/l/meetup-join/x', 'https://dialin.teams.microsoft.com/x', 'https://aka.ms/JoinTeamsMeeting'] }));
+      expect(flagged(v)).toBe(false);
+    });
+  }
+
   it('a friend\'s note from a freemail box about a purchase, with "call me"', async () => {
     const v = await judgeWithNumber(mail(['Dana Whitfield', 'dana.whitfield@gmail.com'], 'iPad',
       'Hi! I finally placed my order for the Apple iPad you recommended, $329 with the student discount. Call me at 617-830-0190 when you are free.'));
@@ -123,6 +133,19 @@ describe('callback lures warn', () => {
     const v = await judge(mail(['Billing', 'billing@gx-invoices-example.com'], 'Payment processed',
       'Your PayPal payment of $499.99 has been processed. If you did not authorize this charge, call +1 (808) 631-7590 to cancel.',
       { headers: [auth('gx-invoices-example.com')], links: ['https://gx-invoices-example.com/view'] }));
+    expect(v.level).toBe('warning');
+  });
+
+  it('a lure only in a PDF attachment, from an unrelated domain', async () => {
+    const m = mail(['Accounts', 'accounts@tz-holdings-example.org'], 'Invoice INV-22817', 'Please find your invoice attached.');
+    m.attachments = [{ name: 'INV-22817.pdf', mediaType: 'application/pdf', size: 20_000,
+      text: 'Geek Squad Total Protection — auto renewal. Amount charged: $389.99. If you wish to cancel, call our billing department at +1 (805) 302-8040 within 24 hours.' }];
+    expect((await judge(m)).level).toBe('warning');
+  });
+
+  it('a crypto exchange named in the subject, from an unrelated domain, with a withdrawal to stop by phone', async () => {
+    const v = await judge(mail(['Security', 'alerts@pandabrosse-example.com'], 'Coinbase: withdrawal request of 0.45 BTC',
+      'A withdrawal of 0.45 BTC was requested from your wallet. If this was not you, call +1 (808) 631-7590 immediately to stop the transfer.'));
     expect(v.level).toBe('warning');
   });
 
