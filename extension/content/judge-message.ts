@@ -8,8 +8,6 @@ import type { OpenedMessage, WebmailProvider } from './registry.ts';
 
 /** How long the first scan waits for the headers ("Show original"), so that most messages are scanned once. */
 export const HEADER_GRACE_MS = 150;
-/** The same while other messages wait their turn: their banners wait for the worker anyway, so scan once. */
-export const BUSY_HEADER_GRACE_MS = 1_000;
 
 export interface Judged {
   response: ScanResponse;
@@ -67,7 +65,7 @@ export class MessageJudgement {
    * Runs the judgement. Resolves once the page's part is done (DOM read, headers fetched or waited for): the
    * scan in the worker goes on after that, so a slot of the queue is not held while the worker is busy.
    */
-  start(headerGraceMs = HEADER_GRACE_MS): Promise<void> {
+  start(): Promise<void> {
     const { signal } = this.controller;
     const opened = this.opened;
     this.opened = undefined;
@@ -76,7 +74,7 @@ export class MessageJudgement {
     const done = new Promise<void>((resolve) => (pageDone = resolve));
     // Removed again once done: a listener left on the signal would keep this message's elements alive.
     signal.addEventListener('abort', pageDone, { once: true });
-    this.run(opened, signal, headerGraceMs, pageDone).catch((error: unknown) => {
+    this.run(opened, signal, pageDone).catch((error: unknown) => {
       if (!signal.aborted) console.warn(`Ringfence: could not check this message: ${(error as Error).message}`);
       this.finish();
       pageDone();
@@ -84,17 +82,18 @@ export class MessageJudgement {
     return done.finally(() => signal.removeEventListener('abort', pageDone));
   }
 
-  private async run(opened: OpenedMessage, signal: AbortSignal, headerGraceMs: number, pageDone: () => void): Promise<void> {
+  private async run(opened: OpenedMessage, signal: AbortSignal, pageDone: () => void): Promise<void> {
     const message = await this.provider.readMessage(opened, signal);
     if (signal.aborted) return;
     const headers = this.provider.addHeaders?.(opened, message, signal).catch(() => null);
-    const early = headers ? await within(headers, headerGraceMs) : null;
+    const early = headers ? await within(headers, HEADER_GRACE_MS) : null;
     pageDone();
     if (signal.aborted) return;
     const read = early === LATE || !early ? message : early;
     const first = await scanIn(this.provider, read);
     if (signal.aborted) return;
     this.publish({ response: first, message: read });
+    if (this.provider.readImages) void this.withPictures(opened, read, first, signal);
     if (early === LATE && headers) await this.withLateHeaders(headers, first, signal);
     else this.finish();
   }
@@ -113,6 +112,19 @@ export class MessageJudgement {
       if (!signal.aborted) console.warn(`Ringfence: could not check this message's headers: ${(error as Error).message}`);
     } finally {
       this.finish();
+    }
+  }
+
+  /** The pictures the page shows, read in the OCR document where the message calls for it: a new banner only if the verdict changed. */
+  private async withPictures(opened: OpenedMessage, read: MailMessage, first: ScanResponse, signal: AbortSignal): Promise<void> {
+    try {
+      const images = await this.provider.readImages!(opened, signal);
+      if (images.length === 0 || signal.aborted) return;
+      const second = await ask<ScanResponse | null>({ type: 'ocr', surface: this.provider.id, message: this.latest?.message ?? read, images });
+      if (!second || signal.aborted || sameVerdict(first, second)) return;
+      this.publish({ response: second, message: this.latest?.message ?? read });
+    } catch (error) {
+      if (!signal.aborted) console.warn(`Ringfence: could not read this message's pictures: ${(error as Error).message}`);
     }
   }
 

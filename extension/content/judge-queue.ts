@@ -62,11 +62,6 @@ export class JudgeQueue<Job extends object> {
     this.forget(waiting.element);
   }
 
-  /** Jobs not started yet. */
-  get backlog(): number {
-    return this.waiting.size;
-  }
-
   clear(): void {
     for (const job of [...this.waiting.keys()]) this.remove(job);
   }

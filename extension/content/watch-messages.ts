@@ -7,7 +7,7 @@ import type { ReportResponse } from '../lib/messages.ts';
 import type { ReportKind } from '../../shared/report/report-payload.ts';
 import type { OpenedMessage, WebmailProvider } from './registry.ts';
 import { createBannerHost, placeAbove, type BannerHost } from './banner-host.ts';
-import { BUSY_HEADER_GRACE_MS, HEADER_GRACE_MS, MessageJudgement, type Judged } from './judge-message.ts';
+import { MessageJudgement, type Judged } from './judge-message.ts';
 import { JudgeQueue } from './judge-queue.ts';
 
 /** How long mutations are gathered before the page is looked at again. */
@@ -18,7 +18,7 @@ const CONCURRENCY = 6;
 const VISIBILITY_WAIT_MS = 50;
 /** Finished verdicts kept for messages no longer on the page, so that going back to one is instant. */
 const KEPT_VERDICTS = 16;
-/** Dismissed banners remembered (by message key) so that they stay dismissed when the message is re-opened. */
+/** Dismissed banners remembered (by message key) so that a re-opened message shows the chip, not the whole banner. */
 const KEPT_DISMISSALS = 500;
 
 export interface MessageWatch {
@@ -62,7 +62,6 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
   const track = (opened: OpenedMessage) => {
     const entry: OnPage = { opened };
     onPage.set(opened.body, entry);
-    if (opened.key && dismissed.has(opened.key)) return;
     let judgement = opened.key ? judgements.get(opened.key) : undefined;
     if (judgement && !judgement.stale) {
       // A copy of a message already on the page (or just re-rendered): the newest element is the one shown.
@@ -71,7 +70,7 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
       const fresh = new MessageJudgement(provider, opened, signal);
       judgement = fresh;
       if (opened.key) judgements.set(opened.key, fresh);
-      queue.add(fresh, opened.body, () => fresh.start(queue.backlog > 0 ? BUSY_HEADER_GRACE_MS : HEADER_GRACE_MS));
+      queue.add(fresh, opened.body, () => fresh.start());
     }
     entry.judgement = judgement;
     entry.unsubscribe = judgement.subscribe((judged) => show(entry, judged));
@@ -112,12 +111,11 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
     entry.banner?.remove();
     entry.banner = undefined;
     if (!judged.response.show || signal.aborted || !opened.body.isConnected) return;
-    if (opened.key && dismissed.has(opened.key)) return;
     const { response } = judged;
     // Only the message's identity goes with a report; the payload itself is built in the worker.
     const report = (kind: ReportKind) => async () => {
       const { message } = judgement?.latest ?? judged;
-      await ask<ReportResponse>({
+      return ask<ReportResponse>({
         type: 'report',
         surface: provider.id,
         kind,
@@ -129,8 +127,11 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
       ...(response.canReport ? { onReport: report('number'), onReportMessage: report('message') } : {}),
       onDismiss: () => {
         if (opened.key) remember(dismissed, opened.key, KEPT_DISMISSALS);
-        entry.banner = undefined;
       },
+      onShow: () => {
+        if (opened.key) dismissed.delete(opened.key);
+      },
+      dismissed: Boolean(opened.key && dismissed.has(opened.key)),
     });
     placeAbove(entry.banner.host, opened.body);
   };
