@@ -6,6 +6,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { buildManifest, CONTENT_SCRIPTS, type BrowserTarget } from '../extension/manifest.ts';
+import { copyOcrAssets } from './ocr-assets.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const source = resolve(root, 'extension');
@@ -52,6 +53,7 @@ function extensionAssembly(): Plugin {
       await mkdir(resolve(EXTENSION_OUT, 'data'), { recursive: true });
       await cp(resolve(root, 'data/starter-feed.json'), resolve(EXTENSION_OUT, 'data/starter-feed.json'));
       const { version } = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')) as { version: string };
+      await copyOcrAssets(EXTENSION_OUT);
       await writeManifest(EXTENSION_OUT, 'chromium', version);
       await rm(FIREFOX_OUT, { recursive: true, force: true });
       await mkdir(FIREFOX_OUT, { recursive: true });
@@ -81,6 +83,7 @@ export default defineConfig({
       input: {
         options: resolve(source, 'options/options.html'),
         popup: resolve(source, 'popup/popup.html'),
+        offscreen: resolve(source, 'offscreen/offscreen.html'),
       },
     },
   },

@@ -38,8 +38,12 @@ export function buildManifest(target: BrowserTarget, version: string): Record<st
     })),
     action: { default_popup: 'popup/popup.html', default_title: '__MSG_extName__' },
     options_ui: { page: 'options/options.html', open_in_tab: true },
+    // The OCR document compiles tesseract's WebAssembly (shipped in ocr/core/); nothing else is allowed.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
   };
   if (target === 'chromium') {
+    // OCR runs in an offscreen document (the service worker cannot start the recogniser's web worker).
+    manifest.permissions = [...(manifest.permissions as string[]), 'offscreen'];
     manifest.key = EXTENSION_KEY;
     manifest.minimum_chrome_version = '120';
     manifest.background = { service_worker: 'background.js' };

@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { Answer, BackgroundRequest } from '../lib/messages.ts';
 import { getPolicy, invalidatePolicy, isPolicyChange } from './policy.ts';
 import { scanMessage, warmUp } from './scan-message.ts';
+import { ocrScan } from './ocr-scan.ts';
 import { reportMessage } from './report-message.ts';
 import { flushOutbox, OUTBOX_ALARM, retryWhenOnline } from './outbox-runner.ts';
 import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
@@ -51,6 +52,8 @@ async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
         return { ok: true, value: null };
       case 'scan':
         return { ok: true, value: await scanMessage(request.message) };
+      case 'ocr':
+        return { ok: true, value: await ocrScan(request.message, request.images) };
       case 'parse-headers':
         return { ok: true, value: await parseHeaderBlock(String(request.raw)) };
       case 'report':

@@ -2,7 +2,7 @@
 // starts watching it; its observers are torn down by the AbortSignal it is given.
 import type { MailMessage } from '../../shared/types.ts';
 import browser from 'webextension-polyfill';
-import type { ContentRequest, WebmailSurface } from '../lib/messages.ts';
+import type { ContentRequest, PageImage, WebmailSurface } from '../lib/messages.ts';
 import { watchMessages } from './watch-messages.ts';
 import { ask } from '../lib/background-client.ts';
 
@@ -24,6 +24,8 @@ export interface WebmailProvider {
   readMessage(opened: OpenedMessage, signal: AbortSignal): Promise<MailMessage>;
   /** Where the webmail serves the raw message: the same message with its headers, or null. */
   addHeaders?(opened: OpenedMessage, message: MailMessage, signal: AbortSignal): Promise<MailMessage | null>;
+  /** Pictures of the message the page already loaded, for OCR in the extension's OCR document. */
+  readImages?(opened: OpenedMessage, signal: AbortSignal): Promise<PageImage[]>;
 }
 
 const started = new Set<string>();

@@ -13,6 +13,8 @@ export interface MessageIdentity {
 
 export type BackgroundRequest =
   | { type: 'scan'; surface: WebmailSurface; message: MailMessage }
+  /** The message again with the pictures the page shows: OCR where it calls for it; null when nothing was read. */
+  | { type: 'ocr'; surface: WebmailSurface; message: MailMessage; images: PageImage[] }
   | {
       type: 'report';
       surface: WebmailSurface;
@@ -25,6 +27,13 @@ export type BackgroundRequest =
   | { type: 'status' }
   | { type: 'sync-now' }
   | { type: 'flush-outbox' };
+
+/** A picture the webmail page already loaded (inline image, image attachment), as base64. */
+export interface PageImage {
+  name: string;
+  mediaType: string;
+  base64: string;
+}
 
 export interface ScanResponse {
   verdict: Verdict;

@@ -9,6 +9,7 @@ import { ask } from '../../lib/background-client.ts';
 import type { ParsedHeaders } from '../../background/parse-header-block.ts';
 import { registerProvider, type OpenedMessage, type WebmailProvider } from '../registry.ts';
 import { InFlight } from '../in-flight.ts';
+import { readPageImages } from '../read-page-images.ts';
 
 const RAW_LIMIT = 512 * 1024;
 /** Only the header block goes to the worker; the worker caps it again. */
@@ -73,6 +74,9 @@ export const gmail: WebmailProvider = {
       headers: parsed.headers,
     };
   },
+
+  // Inline pictures and attachment previews of the message, as the page loaded them (OCR, #12).
+  readImages: ({ container }, signal) => readPageImages(container, signal),
 };
 
 const rawFetches = new InFlight<string>();
