@@ -5,7 +5,7 @@ import type { FeedConfig, Policy } from '../types.ts';
 import type { FeedStatus, FeedStore } from '../feed/types.ts';
 import { parseFeedAsync } from '../feed/parse-feed.ts';
 import { unusableCopyReason } from '../feed/usable-copy.ts';
-import { DEFAULT_MAX_BYTES, formatBytes } from '../feed/decode-input.ts';
+import { DEFAULT_MAX_BYTES, decodeInput, formatBytes } from '../feed/decode-input.ts';
 import { fetchBytes, type FetchLike } from './fetch-bytes.ts';
 import { verifyFeedSignature } from './verify-signature.ts';
 import { importFeedPublicKey } from './public-key.ts';
@@ -102,13 +102,16 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
       signed = true;
     }
 
+    // The bytes are let go once decoded: a big feed is not held twice (bytes and text) while it is parsed.
+    const text = decodeInput(response.bytes, maxBytes);
+    response.bytes = new Uint8Array();
     // Parsed in slices that give the event loop back: scans keep being answered during a big sync.
-    const parsed = await parseFeedAsync(response.bytes, {
+    const parsed = await parseFeedAsync(text, {
       format: config.format ?? 'auto',
       verdict: config.verdict ?? 'scam',
       ...(config.name ? { name: config.name } : {}),
       defaultRegion: options.policy.defaultRegion ?? 'US',
-      maxBytes,
+      maxBytes: Number.POSITIVE_INFINITY, // the bytes were held to the cap above
     });
     const unusable = unusableCopyReason(parsed.feed, parsed.errors);
     if (unusable) return fail(unusable);
