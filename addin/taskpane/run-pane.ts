@@ -26,8 +26,8 @@ export interface PaneFeeds {
 }
 
 export interface PaneActions {
-  /** "Report this number": queue in the outbox, then try to send. Rejects only if the report cannot be saved. */
-  reportNumbers(verdict: Verdict, message: MailMessage): Promise<void>;
+  /** "Report this number": queue in the outbox, then try to send ('sent', else 'queued'). Rejects only if the report cannot be saved. */
+  reportNumbers(verdict: Verdict, message: MailMessage): Promise<'sent' | 'queued'>;
 }
 
 export interface PaneDeps {
@@ -118,6 +118,7 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
       await outbox.enqueue(payload);
       await flushOutbox();
       refresh();
+      return (await outbox.wasDelivered(payload.id)) ? 'sent' : 'queued';
     },
   };
 

@@ -1,12 +1,14 @@
 // The task pane's view: the shared banner, the full findings, and what the add-in could and could not do.
-import { useState } from 'preact/hooks';
+// Every string comes from the locale catalogue in Outlook's display language.
+import { useRef } from 'preact/hooks';
 import type { MailMessage } from '../../shared/types.ts';
 import { formatNumber } from '../../shared/verdict/format-number.ts';
 import { atLeast } from '../../shared/verdict/levels.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 import type { PaneContext, PaneState } from './pane-state.ts';
 import type { PaneActions } from './run-pane.ts';
 import { ShadowBanner } from './shadow-banner.tsx';
-import { translate } from './translate.ts';
+import { paneTranslator } from './translate.ts';
 import { VerdictDetails } from './verdict-details.tsx';
 
 export interface TaskPaneProps {
@@ -14,11 +16,15 @@ export interface TaskPaneProps {
   context: PaneContext;
   actions: PaneActions;
   message?: MailMessage | undefined;
+  translator?: Translator;
 }
 
-export function TaskPane({ state, context, actions, message }: TaskPaneProps) {
+/** Messages whose warning the reader hid in this pane: they show the chip when opened again. */
+const hiddenWarnings = new Set<string>();
+
+export function TaskPane({ state, context, actions, message, translator = paneTranslator() }: TaskPaneProps) {
   return (
-    <main class="pane" data-status={state.status} data-level={state.status === 'done' ? state.verdict.level : undefined}>
+    <main class="pane" lang={translator.locale} data-status={state.status} data-level={state.status === 'done' ? state.verdict.level : undefined}>
       {state.status === 'loading' && (
         <p class="loading" role="status">
           {state.step}
@@ -30,35 +36,37 @@ export function TaskPane({ state, context, actions, message }: TaskPaneProps) {
           <p>{state.detail}</p>
         </section>
       )}
-      {state.status === 'done' && <Result state={state} context={context} actions={actions} message={message} />}
-      <Footer context={context} />
+      {state.status === 'done' && <Result state={state} context={context} actions={actions} message={message} translator={translator} />}
+      <Footer context={context} translator={translator} />
     </main>
   );
 }
 
-function Result({ state, context, actions, message }: { state: Extract<PaneState, { status: 'done' }>; context: PaneContext; actions: PaneActions; message?: MailMessage | undefined }) {
-  const [dismissedFor, setDismissedFor] = useState<unknown>(null);
+function Result({ state, context, actions, message, translator }: { state: Extract<PaneState, { status: 'done' }>; context: PaneContext; actions: PaneActions; message?: MailMessage | undefined; translator: Translator }) {
+  const { t } = translator;
+  const subject = useRef<HTMLHeadingElement>(null);
   const verdict = state.verdict;
+  const key = messageKey(state.message);
   return (
     <>
-      <h1 class="subject">{state.message.subject || '(no subject)'}</h1>
+      <h1 class="subject" tabindex={-1} ref={subject}>{state.message.subject || t('paneNoSubject')}</h1>
       {verdict.level === 'none' || !atLeast(verdict.level, context.minimumBannerLevel) ? (
-        <p class="no-findings">
-          {verdict.level === 'none' ? 'Ringfence found no warning signs in this message.' : 'Ringfence found only minor signs, listed below.'} That does not make
-          it safe: never call a number from an unexpected email.
-        </p>
+        <p class="no-findings">{t(verdict.level === 'none' ? 'paneNoFindings' : 'paneMinorFindings')}</p>
       ) : (
-        dismissedFor !== verdict && (
-          <ShadowBanner
-            verdict={verdict}
-            translate={translate}
-            formatNumber={(p) => formatNumber(p.e164)}
-            {...(context.canReport && message ? { onReport: () => actions.reportNumbers(verdict, message) } : {})}
-            onDismiss={() => setDismissedFor(verdict)}
-          />
-        )
+        <ShadowBanner
+          verdict={verdict}
+          translator={translator}
+          formatNumber={(p) => formatNumber(p.e164)}
+          {...(context.canReport && message ? { onReport: () => actions.reportNumbers(verdict, message) } : {})}
+          dismissed={hiddenWarnings.has(key)}
+          onDismiss={() => {
+            hiddenWarnings.add(key);
+            subject.current?.focus();
+          }}
+          onShow={() => hiddenWarnings.delete(key)}
+        />
       )}
-      <VerdictDetails verdict={verdict} />
+      <VerdictDetails verdict={verdict} translator={translator} />
       {state.warnings.length > 0 && (
         <ul class="warnings">
           {state.warnings.map((w) => (
@@ -67,33 +75,41 @@ function Result({ state, context, actions, message }: { state: Extract<PaneState
         </ul>
       )}
       <p class="how" data-source={state.source} data-notification={state.notification}>
-        {state.source === 'eml' ? 'Checked the whole message.' : 'Checked the message body and headers.'}
+        {t(state.source === 'eml' ? 'paneCheckedWhole' : 'paneCheckedBody')}
       </p>
     </>
   );
 }
 
-function Footer({ context }: { context: PaneContext }) {
+function messageKey(message: Pick<MailMessage, 'subject' | 'from' | 'date'>): string {
+  return JSON.stringify([message.subject, message.from?.address ?? '', message.date ?? '']);
+}
+
+function Footer({ context, translator }: { context: PaneContext; translator: Translator }) {
+  const { t } = translator;
   return (
     <footer class="status-bar">
       <p class="feeds">
         {context.feeds.length === 0
-          ? 'No scam lists configured.'
-          : context.feeds.map((f) => `${f.name}: ${f.entryCount} entries${f.lastError ? ` (update failed: ${f.lastError})` : ''}`).join(' · ')}
+          ? t('paneNoFeeds')
+          : context.feeds
+              .map((f) => `${t('paneFeed', { name: f.name, count: f.entryCount })}${f.lastError ? ` ${t('paneFeedFailed', { error: f.lastError })}` : ''}`)
+              .join(' · ')}
       </p>
-      {context.pendingReports > 0 && <p class="pending">{context.pendingReports} report(s) waiting to be sent.</p>}
-      {context.parkedReports > 0 && (
-        <p class="parked">{context.parkedReports} report(s) saved until your organisation’s settings name where reports go.</p>
-      )}
-      {context.policySource !== 'hosted' && <p class="policy-source">Using {context.policySource === 'cached' ? 'the last saved' : 'default'} settings.</p>}
+      {context.pendingReports > 0 && <p class="pending">{t('panePending', { count: context.pendingReports })}</p>}
+      {context.parkedReports > 0 && <p class="parked">{t('paneParked', { count: context.parkedReports })}</p>}
+      {context.policySource !== 'hosted' && <p class="policy-source">{t(context.policySource === 'cached' ? 'panePolicyCached' : 'panePolicyDefault')}</p>}
       {context.policyProblems.length > 0 && (
-        <ul class="policy-problems">
-          {context.policyProblems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <div class="policy-problems">
+          <p>{t('panePolicyProblems')}</p>
+          <ul>
+            {context.policyProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
-      {context.pinnedUpdates && <p class="pinned">Pinned, this pane checks each message you open.</p>}
+      {context.pinnedUpdates && <p class="pinned">{t('panePinned')}</p>}
     </footer>
   );
 }

@@ -1,10 +1,13 @@
-// The banner's strings: the extension's English messages, so both surfaces say the same thing.
-import type { BannerMessageKey, Translate } from '../../shared/browser/banner/index.ts';
-import messages from '../../extension/_locales/en/messages.json';
+// The pane's strings: the extension's catalogue, in Outlook's display language (English where a key is missing).
+import { translatorFor } from '../../shared/i18n/catalogues.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 
-const table = messages as Record<string, { message: string } | undefined>;
+let cached: { language: string; translator: Translator } | undefined;
 
-export const translate: Translate = (key: BannerMessageKey, substitutions: string[] = []) => {
-  const template = table[key]?.message ?? key;
-  return template.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
-};
+/** The translator for `Office.context.displayLanguage` (the browser's language before Office is ready). */
+export function paneTranslator(): Translator {
+  const office = (globalThis as { Office?: { context?: { displayLanguage?: string } } }).Office;
+  const language = office?.context?.displayLanguage || globalThis.navigator?.language || 'en';
+  if (cached?.language !== language) cached = { language, translator: translatorFor(language) };
+  return cached.translator;
+}

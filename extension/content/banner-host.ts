@@ -1,15 +1,21 @@
 // Puts the shared banner in an open shadow root on a <ringfence-banner> host just above a message body.
 import { mountBanner } from '../../shared/browser/banner/mount-banner.tsx';
 import type { PhoneVerdict } from '../../shared/types.ts';
-import { translate } from '../lib/translate.ts';
-import type { ScanResponse } from '../lib/messages.ts';
+import { translator } from '../lib/translate.ts';
+import type { ReportResponse, ScanResponse } from '../lib/messages.ts';
+import type { ReportOutcome } from '../../shared/browser/banner/banner-messages.ts';
 
 export const HOST_TAG = 'ringfence-banner';
 
 export interface BannerActions {
-  onReport?: () => Promise<void>;
-  onReportMessage?: () => Promise<void>;
+  onReport?: () => Promise<ReportResponse | void>;
+  onReportMessage?: () => Promise<ReportResponse | void>;
+  /** The reader hid the warning: remember it for the message (the banner stays as a chip). */
   onDismiss: () => void;
+  /** The reader brought it back from the chip. */
+  onShow?: () => void;
+  /** Start as the chip: the reader hid this message's warning earlier. */
+  dismissed?: boolean;
 }
 
 export interface BannerHost {
@@ -24,14 +30,16 @@ export function createBannerHost(response: ScanResponse, actions: BannerActions)
   const shadow = host.attachShadow({ mode: 'open' });
   const unmount = mountBanner(shadow, {
     verdict: response.verdict,
-    translate,
+    translator,
     formatNumber: (p: PhoneVerdict) => response.formatted[p.e164] ?? p.raw,
-    ...(actions.onReport ? { onReport: actions.onReport } : {}),
-    ...(actions.onReportMessage ? { onReportMessage: actions.onReportMessage } : {}),
+    ...(actions.onReport ? { onReport: outcomeOf(actions.onReport) } : {}),
+    ...(actions.onReportMessage ? { onReportMessage: outcomeOf(actions.onReportMessage) } : {}),
     onDismiss: () => {
-      host.remove();
+      focusMessage(host);
       actions.onDismiss();
     },
+    ...(actions.onShow ? { onShow: actions.onShow } : {}),
+    ...(actions.dismissed ? { dismissed: true } : {}),
   });
   return {
     host,
@@ -40,6 +48,19 @@ export function createBannerHost(response: ScanResponse, actions: BannerActions)
       unmount();
     },
   };
+}
+
+/** "Sent" once the endpoint took the report, "queued" while it waits in the outbox. */
+function outcomeOf(report: () => Promise<ReportResponse | void>): () => Promise<ReportOutcome> {
+  return async () => ((await report())?.delivered === false ? 'queued' : 'sent');
+}
+
+/** After the warning is hidden, focus goes to the message it sits above, not to the top of the page. */
+function focusMessage(host: HTMLElement): void {
+  const body = host.nextElementSibling;
+  if (!(body instanceof HTMLElement)) return;
+  if (!body.hasAttribute('tabindex')) body.setAttribute('tabindex', '-1');
+  body.focus({ preventScroll: true });
 }
 
 /** Inserts (or re-inserts, after the webmail re-rendered) the host just above the body. */

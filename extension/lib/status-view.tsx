@@ -1,8 +1,10 @@
 // Feed status and waiting reports, shown by both the popup and the options page.
 import type { ExtensionStatus } from '../background/status.ts';
-import { message as t } from './translate.ts';
+import { translator } from './translate.ts';
 
 export function StatusView({ status }: { status: ExtensionStatus }) {
+  const { t, locale } = translator;
+  const pending = status.pendingReports.length;
   return (
     <div class="status">
       <h2>{t('statusFeeds')}</h2>
@@ -14,25 +16,25 @@ export function StatusView({ status }: { status: ExtensionStatus }) {
             <li key={feed.url}>
               <strong>{feed.name || feed.url}</strong>
               <div class="url">{feed.url}</div>
-              <div>{t('statusEntries', [String(feed.entryCount)])}</div>
-              <div>{t('statusLastUpdate', [feed.lastSuccess ? new Date(feed.lastSuccess).toLocaleString() : t('statusNever')])}</div>
-              {feed.lastError && <div class="error">{t('statusLastError', [feed.lastError])}</div>}
+              <div>{t('statusEntries', { count: feed.entryCount })}</div>
+              <div>{t('statusLastUpdate', { when: feed.lastSuccess ? new Date(feed.lastSuccess).toLocaleString(locale) : t('statusNever') })}</div>
+              {feed.lastError && <div class="error">{t('statusLastError', { error: feed.lastError })}</div>}
             </li>
           ))}
         </ul>
       )}
-      <p class="pending">{t('statusPendingReports', [String(status.pendingReports.length)])}</p>
-      {status.pendingReports.length > 0 && (
+      <p class="pending">{pending === 0 ? t('statusNoPendingReports') : t('statusPendingReports', { count: pending })}</p>
+      {pending > 0 && (
         <ul class="reports">
           {status.pendingReports.map((r) => (
             <li key={r.id}>
-              {r.kind === 'message' ? t('statusMessageReport', [r.subject]) : r.numbers.join(', ')} {r.lastError ? `(${r.lastError})` : ''}
+              {r.kind === 'message' ? t('statusMessageReport', { subject: r.subject }) : r.numbers.join(', ')} {r.lastError ? `(${r.lastError})` : ''}
             </li>
           ))}
         </ul>
       )}
       {!status.reportEndpoint && <p>{t('statusNoEndpoint')}</p>}
-      {status.policyErrors.length > 0 && <p class="error">{t('statusPolicyErrors', [status.policyErrors.join('; ')])}</p>}
+      {status.policyErrors.length > 0 && <p class="error">{t('statusPolicyErrors', { errors: status.policyErrors.join('; ') })}</p>}
     </div>
   );
 }

@@ -1,10 +1,16 @@
 import browser from 'webextension-polyfill';
-import type { Translate } from '../../shared/browser/banner/banner-messages.ts';
+import { translatorFor } from '../../shared/i18n/catalogues.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
 
-/** Text from `_locales` in the browser's language (English when a string is not translated yet). */
-export const translate: Translate = (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key;
+/** Text from `_locales` in the browser's language (`--lang=de` gives German); English where a key is missing. */
+export const translator: Translator = translatorFor(uiLanguage());
+export const translate = translator.t;
+export const message = translator.t;
 
-/** Same, for the extension's own pages, whose keys are not the banner's. */
-export function message(key: string, substitutions?: string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
 }

@@ -4,7 +4,9 @@ import browser from 'webextension-polyfill';
 import type { ExtensionStatus } from '../background/status.ts';
 import { ask } from '../lib/background-client.ts';
 import { StatusView } from '../lib/status-view.tsx';
-import { message as t } from '../lib/translate.ts';
+import { translator } from '../lib/translate.ts';
+
+const { t } = translator;
 
 function Popup() {
   const [status, setStatus] = useState<ExtensionStatus | null>(null);
@@ -24,5 +26,5 @@ function Popup() {
   );
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = translator.locale;
 render(<Popup />, document.getElementById('app')!);

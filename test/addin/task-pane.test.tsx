@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../shared/types.ts';
 import { TaskPane } from '../../addin/taskpane/task-pane.tsx';
 import type { PaneContext, PaneState } from '../../addin/taskpane/pane-state.ts';
+import { translatorFor } from '../../shared/i18n/catalogues.ts';
 
 const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'hosted', policyProblems: [], feeds: [], canReport: true, pinnedUpdates: true, pendingReports: 0, parkedReports: 0 };
-const actions = { reportNumbers: async () => {} };
+const actions = { reportNumbers: async () => 'sent' as const };
 const verdict = (level: Verdict['level']): Verdict => ({
   level,
   reasons: level === 'none' ? [] : [{ code: 'brand-callback-lure', message: 'Presents itself as Geek Squad and asks you to call.', evidence: '<b>call</b> +1 (808) 4O2-7719' }],
@@ -23,10 +24,10 @@ const done = (level: Verdict['level'], subject = '<img src=x onerror=alert(1)>')
 });
 
 let root: HTMLElement;
-function show(state: PaneState, ctx: Partial<PaneContext> = {}) {
+function show(state: PaneState, ctx: Partial<PaneContext> = {}, locale = 'en-US') {
   root = document.createElement('div');
   document.body.append(root);
-  render(<TaskPane state={state} context={{ ...context, ...ctx }} actions={actions} />, root);
+  render(<TaskPane state={state} context={{ ...context, ...ctx }} actions={actions} translator={translatorFor(locale)} />, root);
   const banner = root.querySelector('.banner-host')?.shadowRoot?.querySelector('.banner');
   return { root, banner };
 }
@@ -65,5 +66,29 @@ describe('TaskPane', () => {
     expect(root.querySelector('.problem h1')?.textContent).toBe('Not an email');
     expect(root.querySelector('.policy-source')?.textContent).toMatch(/last saved/);
     expect(root.querySelector('.policy-problems')?.textContent).toContain('feedTtlDays');
+  });
+
+  it('says what a policy problem means in plain words, with the technical detail for the IT team', () => {
+    const { root } = show(done('none', 'Lunch'), { policyProblems: ['feedTtlDays: expected a positive number'] });
+    expect(root.querySelector('.policy-problems p')?.textContent).toBe("Some of your organisation's settings could not be used. Tell your IT team:");
+  });
+
+  it('speaks German in a de-DE Outlook: banner, findings and footer', () => {
+    const { root, banner } = show(done('warning'), { feeds: [{ name: 'Liste', entryCount: 1200 }], pendingReports: 2 }, 'de-DE');
+    expect(root.querySelector('main')?.getAttribute('lang')).toBe('de-DE');
+    expect(banner?.querySelector('.title')?.textContent).toBe('Warnung Sieht nach Rückruf-Betrug aus');
+    expect(banner?.querySelector('.reason')?.textContent).toMatch(/^Sie gibt sich als Geek Squad aus/);
+    expect(root.querySelector('table.phones th')?.textContent).toBe('Nummer');
+    expect(root.querySelector('.feeds')?.textContent).toBe('Liste: 1.200 Nummern');
+    expect(root.querySelector('.pending')?.textContent).toBe('2 Meldungen warten auf den Versand.');
+  });
+
+  it('keeps a hidden warning as a chip when the same message is shown again', async () => {
+    const { root, banner } = show(done('danger', 'Invoice'));
+    banner!.querySelector<HTMLButtonElement>('button.dismiss')!.click();
+    expect(document.activeElement).toBe(root.querySelector('h1.subject'));
+    render(null, root);
+    const again = show(done('danger', 'Invoice'));
+    expect(again.banner?.classList.contains('chip')).toBe(true);
   });
 });

@@ -1,26 +1,5 @@
-// Keys of the banner's text. Surfaces supply a `translate` function (the extension reads `_locales`).
-export type BannerMessageKey =
-  | 'bannerLevelDanger'
-  | 'bannerLevelWarning'
-  | 'bannerLevelCaution'
-  | 'bannerTitleDanger'
-  | 'bannerTitleWarning'
-  | 'bannerTitleCaution'
-  | 'bannerAdvice'
-  | 'bannerNumbersLabel'
-  | 'bannerNumberOnFeed'
-  | 'bannerNumberInBlock'
-  | 'bannerDetails'
-  | 'bannerHideDetails'
-  | 'bannerReportNumber'
-  | 'bannerReportNumbers'
-  | 'bannerReportMessage'
-  | 'bannerReporting'
-  | 'bannerReported'
-  | 'bannerReportFailed'
-  | 'bannerReportOutboxFull'
-  | 'bannerDismiss'
-  | 'bannerEvidence';
+// The banner's text comes from a locale catalogue (shared/i18n); surfaces pass a translator.
+export type { Translate, Translator } from '../../i18n/translator.ts';
 
-/** Looks up a message; `$1`-style placeholders are filled from `substitutions`. */
-export type Translate = (key: BannerMessageKey, substitutions?: string[]) => string;
+/** What became of a report: delivered to the endpoint, or kept in the outbox until the endpoint answers. */
+export type ReportOutcome = 'sent' | 'queued';

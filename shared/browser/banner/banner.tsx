@@ -1,115 +1,210 @@
 // The warning banner: props in, callbacks out, so the extension and the Outlook add-in share it.
+// Compact: title with badge, the number with its status, one plain reason and the actions; the rest is
+// behind Details. Dismissing collapses it to a one-line chip that brings it back. Screen readers hear one
+// short summary per banner (level, number, one sentence), not the whole banner.
 // Every string from a message or a feed is rendered as a text node, never as HTML.
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Level, PhoneVerdict, Verdict } from '../../types.ts';
-import type { BannerMessageKey, Translate } from './banner-messages.ts';
+import { reasonText } from '../../i18n/reason-text.ts';
+import type { ReportOutcome, Translator } from './banner-messages.ts';
 import { isOutboxFull } from '../outbox-full.ts';
 
-export type ReportState = 'idle' | 'sending' | 'done' | 'error' | 'full';
+export type ReportState = 'idle' | 'sending' | 'sent' | 'queued' | 'error' | 'full';
 
 export interface BannerProps {
-  verdict: Pick<Verdict, 'level' | 'reasons' | 'phones' | 'brands'>;
-  translate: Translate;
+  verdict: Pick<Verdict, 'level' | 'reasons' | 'phones' | 'brands' | 'saas'>;
+  translator: Translator;
   /** Formats an E.164 number for reading; defaults to the number as written in the message. */
   formatNumber?: (phone: PhoneVerdict) => string;
   /** "Report this number": absent when no report endpoint is configured, and then the button is not shown. */
-  onReport?: () => Promise<void>;
+  onReport?: () => Promise<ReportOutcome | void>;
   /** "Report message": absent when no report endpoint is configured; shown even when the message has no number. */
-  onReportMessage?: () => Promise<void>;
+  onReportMessage?: () => Promise<ReportOutcome | void>;
+  /** Called after the banner collapsed to its chip: remember it for the message and move focus to the message. */
   onDismiss: () => void;
+  /** Called when the reader brings the warning back from the chip. */
+  onShow?: () => void;
+  /** Start collapsed (the reader hid the warning for this message earlier). */
+  dismissed?: boolean;
 }
 
-const LEVEL_KEYS: Record<Exclude<Level, 'none'>, { label: BannerMessageKey; title: BannerMessageKey }> = {
-  danger: { label: 'bannerLevelDanger', title: 'bannerTitleDanger' },
-  warning: { label: 'bannerLevelWarning', title: 'bannerTitleWarning' },
-  caution: { label: 'bannerLevelCaution', title: 'bannerTitleCaution' },
-};
-
 type ReportAction = 'number' | 'message';
+type Shown = Exclude<Level, 'none'>;
 
-export function Banner({ verdict, translate: t, formatNumber, onReport, onReportMessage, onDismiss }: BannerProps) {
+const LEVEL_KEY: Record<Shown, string> = { danger: 'bannerLevelDanger', warning: 'bannerLevelWarning', caution: 'bannerLevelCaution' };
+const TITLE_KEY: Record<Shown, string> = { danger: 'bannerTitleDanger', warning: 'bannerTitleWarning', caution: 'bannerTitleCaution' };
+
+export function Banner(props: BannerProps) {
+  const { verdict, translator, formatNumber, onReport, onReportMessage, onDismiss, onShow } = props;
+  const { t, locale } = translator;
   const [open, setOpen] = useState(false);
+  const [hidden, setHidden] = useState(props.dismissed ?? false);
   const [last, setLast] = useState<ReportAction>('number');
-  const numberReport = useReportAction(onReport, () => setLast('number'));
-  const messageReport = useReportAction(onReportMessage, () => setLast('message'));
+  const [announcement, setAnnouncement] = useState('');
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const titleRef = useRef<HTMLParagraphElement>(null);
+  const focusNext = useRef<'status' | 'title' | null>(null);
+  const numberReport = useReportAction(onReport, () => setLast('number'), () => (focusNext.current = 'status'));
+  const messageReport = useReportAction(onReportMessage, () => setLast('message'), () => (focusNext.current = 'status'));
   const id = useId();
-  if (verdict.level === 'none') return null;
-  const keys = LEVEL_KEYS[verdict.level];
+
+  const level = verdict.level === 'none' ? null : verdict.level;
   const phones = reportablePhones(verdict.phones);
   const show = formatNumber ?? ((p: PhoneVerdict) => p.raw.trim() || p.e164);
+  const first = phones[0];
+  const reason = verdict.reasons[0] ? reasonText(verdict.reasons[0], verdict, t, locale) : '';
+  const levelName = level ? t(LEVEL_KEY[level]) : '';
+  const summary = first
+    ? t('bannerAnnounceNumber', { level: levelName, number: show(first), status: numberStatus(first, t), reason })
+    : t('bannerAnnounce', { level: levelName, summary: reason || (level ? t(TITLE_KEY[level]) : '') });
+
+  // Announced once per banner (a new verdict mounts a new banner), after mount so that it is heard as a change.
+  useEffect(() => {
+    if (hidden || !level) return;
+    const timer = setTimeout(() => setAnnouncement(summary), 50);
+    return () => clearTimeout(timer);
+  }, [summary]);
+
+  useEffect(() => {
+    const target = focusNext.current === 'status' ? statusRef.current : focusNext.current === 'title' ? titleRef.current : null;
+    if (!target) return;
+    focusNext.current = null;
+    target.focus();
+  });
+
+  if (!level) return null;
+
+  if (hidden) {
+    return (
+      <section class="banner chip" data-level={level} aria-label={t('bannerHidden')}>
+        <span class="badge">{levelName}</span> <span class="chip-text">{t('bannerHidden')}</span>
+        <span aria-hidden="true"> · </span>
+        <button
+          type="button"
+          class="action show"
+          aria-label={t('bannerShowLabel')}
+          onClick={() => {
+            focusNext.current = 'title';
+            setHidden(false);
+            onShow?.();
+          }}
+        >
+          {t('bannerShow')}
+        </button>
+      </section>
+    );
+  }
+
   // The status line speaks for the action the reader took last.
   const report = last === 'number' ? numberReport.state : messageReport.state;
+  const statusText = { idle: '', sending: '', sent: t('bannerReportSent'), queued: t('bannerReportQueued'), error: t('bannerReportFailed'), full: t('bannerReportOutboxFull') }[report];
 
   return (
-    <section class="banner" data-level={verdict.level} role="alert" aria-labelledby={`${id}-title`}>
-      <div class="head">
-        <span class="badge">{t(keys.label)}</span>
-        <p class="title" id={`${id}-title`}>{t(keys.title)}</p>
-        <button type="button" class="dismiss" aria-label={t('bannerDismiss')} title={t('bannerDismiss')} onClick={onDismiss}>
-          ×
-        </button>
-      </div>
-      {phones.length > 0 && (
-        <ul class="numbers" aria-label={t('bannerNumbersLabel')}>
-          {phones.map((p) => (
-            <li key={p.e164}>
-              <span class="number" data-e164={p.e164}>{show(p)}</span>
-              {p.inFeed ? (
-                <span class="tag">{t('bannerNumberOnFeed')}</span>
-              ) : p.block ? (
-                <span class="tag">{t('bannerNumberInBlock')}</span>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+    <section class="banner" data-level={level} aria-labelledby={`${id}-title`}>
+      <p class="live" role="status" aria-live="polite" aria-atomic="true">{announcement}</p>
+      <p class="title" id={`${id}-title`} tabindex={-1} ref={titleRef}>
+        <span class="badge">{levelName}</span> {t(phones.length > 0 ? TITLE_KEY[level] : level === 'caution' ? TITLE_KEY.caution : 'bannerTitleNoNumber')}
+      </p>
+      {first && (
+        <p class="number-line">
+          <span class="number" data-e164={first.e164}>{show(first)}</span>
+          <span class="tag">, {numberStatus(first, t)}</span>
+          {phones.length > 1 && <span class="more"> {t('bannerMoreNumbers', { count: phones.length - 1 })}</span>}
+        </p>
       )}
-      <ul class="reasons">
-        {verdict.reasons.map((r) => (
-          <li key={r.code} data-code={r.code}>{r.message}</li>
-        ))}
-      </ul>
-      <p class="advice">{t('bannerAdvice')}</p>
+      {reason && <p class="reason" data-code={verdict.reasons[0]!.code}>{reason}</p>}
       <div class="actions">
         {onReport && phones.length > 0 && (
-          <button type="button" class="action report" onClick={numberReport.run} disabled={isLocked(numberReport.state)}>
+          <button type="button" class="action report" onClick={numberReport.run} aria-disabled={isLocked(numberReport.state) ? 'true' : undefined}>
             {numberReport.state === 'sending' ? t('bannerReporting') : t(phones.length > 1 ? 'bannerReportNumbers' : 'bannerReportNumber')}
           </button>
         )}
         {onReportMessage && (
-          <button type="button" class="action report-message" onClick={messageReport.run} disabled={isLocked(messageReport.state)}>
+          <button type="button" class="action report-message" onClick={messageReport.run} aria-disabled={isLocked(messageReport.state) ? 'true' : undefined}>
             {messageReport.state === 'sending' ? t('bannerReporting') : t('bannerReportMessage')}
           </button>
         )}
         <button type="button" class="action details-toggle" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen(!open)}>
           {t(open ? 'bannerHideDetails' : 'bannerDetails')}
         </button>
-        <span class="status" role="status" aria-live="polite">
-          {report === 'done' ? t('bannerReported') : report === 'error' ? t('bannerReportFailed') : report === 'full' ? t('bannerReportOutboxFull') : ''}
-        </span>
+        <button
+          type="button"
+          class="dismiss"
+          aria-label={t('bannerDismiss')}
+          title={t('bannerDismiss')}
+          onClick={() => {
+            setHidden(true);
+            setAnnouncement('');
+            onDismiss();
+          }}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
       </div>
-      {open && (
-        <dl class="details" id={`${id}-details`}>
-          {phones.flatMap((p) => [
-            <dt key={`${p.e164}-t`}>{p.e164}</dt>,
-            <dd key={`${p.e164}-d`}>{[p.raw, p.lineType, p.block ? `${p.block}…` : ''].filter(Boolean).join(' · ')}</dd>,
-          ])}
-          {verdict.reasons
-            .filter((r) => r.evidence)
-            .flatMap((r) => [
-              <dt key={`${r.code}-t`}>{t('bannerEvidence')}: {r.code}</dt>,
-              <dd key={`${r.code}-d`}>{r.evidence}</dd>,
-            ])}
-        </dl>
-      )}
+      <p class="status" role="status" tabindex={-1} ref={statusRef} data-report={report}>
+        {statusText}
+      </p>
+      <div class="details" id={`${id}-details`} hidden={!open}>
+        {open && <Details verdict={verdict} phones={phones} show={show} translator={translator} />}
+      </div>
     </section>
   );
 }
 
+function Details({ verdict, phones, show, translator }: { verdict: BannerProps['verdict']; phones: PhoneVerdict[]; show: (p: PhoneVerdict) => string; translator: Translator }) {
+  const { t, locale } = translator;
+  const withEvidence = verdict.reasons.filter((r) => r.evidence);
+  return (
+    <>
+      <p class="details-heading">{t('bannerWhy')}</p>
+      <ul class="reasons">
+        {verdict.reasons.map((r) => (
+          <li key={r.code} data-code={r.code}>{reasonText(r, verdict, t, locale)}</li>
+        ))}
+      </ul>
+      <p class="advice">{t('bannerAdvice')}</p>
+      {phones.length > 0 && (
+        <>
+          <p class="details-heading">{t('bannerNumbersHeading')}</p>
+          <ul class="numbers">
+            {phones.map((p) => (
+              <li key={p.e164} data-e164={p.e164}>
+                <span class="number">{show(p)}</span>, {numberStatus(p, t)}
+                {p.raw.trim() && p.raw.trim() !== show(p) ? `; ${t('bannerAsWritten', { raw: p.raw.trim() })}` : ''}
+                {lineTypeText(p, t) ? `; ${lineTypeText(p, t)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p class="details-heading">{t('bannerAnalysts')}</p>
+      <dl class="codes">
+        {verdict.reasons.map((r) => [
+          <dt key={`${r.code}-t`}><code>{r.code}</code></dt>,
+          <dd key={`${r.code}-d`}>{withEvidence.includes(r) ? r.evidence : r.message}</dd>,
+        ])}
+      </dl>
+    </>
+  );
+}
+
+/** The status label every shown number carries: on the list, in a listed block, or not known. */
+export function numberStatus(p: PhoneVerdict, t: Translator['t']): string {
+  if (p.inFeed && !p.block) return t('bannerNumberOnFeed');
+  if (p.block) return t('bannerNumberInBlock');
+  return t('bannerNumberUnknown');
+}
+
+function lineTypeText(p: PhoneVerdict, t: Translator['t']): string {
+  if (!p.lineType || p.lineType === 'unknown') return '';
+  return t(`lineType_${p.lineType.replace(/-/g, '_')}`);
+}
+
 /**
  * One report button's state. A report is sent at most once per banner: the ref stops a second click that
- * lands before the button re-renders as disabled; after an error the reader may try again.
+ * lands before the button re-renders; after an error the reader may try again.
  */
-function useReportAction(action: (() => Promise<void>) | undefined, onStart: () => void) {
+function useReportAction(action: (() => Promise<ReportOutcome | void>) | undefined, onStart: () => void, onSettled: () => void) {
   const [state, setState] = useState<ReportState>('idle');
   const busy = useRef(false);
   const run = async () => {
@@ -118,10 +213,12 @@ function useReportAction(action: (() => Promise<void>) | undefined, onStart: () 
     onStart();
     setState('sending');
     try {
-      await action();
-      setState('done');
+      const outcome = await action();
+      onSettled();
+      setState(outcome === 'queued' ? 'queued' : 'sent');
     } catch (error) {
       busy.current = false;
+      onSettled();
       setState(isOutboxFull(error) ? 'full' : 'error');
     }
   };
@@ -129,7 +226,7 @@ function useReportAction(action: (() => Promise<void>) | undefined, onStart: () 
 }
 
 function isLocked(state: ReportState): boolean {
-  return state === 'sending' || state === 'done';
+  return state === 'sending' || state === 'sent' || state === 'queued';
 }
 
 /** Numbers worth showing and reporting: the organisation's trusted numbers are left out. */

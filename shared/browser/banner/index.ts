@@ -1,4 +1,4 @@
-export { Banner, reportablePhones, type BannerProps, type ReportState } from './banner.tsx';
+export { Banner, numberStatus, reportablePhones, type BannerProps, type ReportState } from './banner.tsx';
 export { mountBanner } from './mount-banner.tsx';
 export { BANNER_CSS } from './banner-styles.ts';
-export type { BannerMessageKey, Translate } from './banner-messages.ts';
+export type { ReportOutcome, Translate, Translator } from './banner-messages.ts';

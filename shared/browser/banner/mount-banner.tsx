@@ -7,7 +7,8 @@ export function mountBanner(root: ShadowRoot | Element, props: BannerProps): () 
   render(
     <>
       <style>{BANNER_CSS}</style>
-      <Banner {...props} />
+      {/* A new verdict is a new banner: details closed, announced once more. */}
+      <Banner key={JSON.stringify([props.verdict.level, props.verdict.reasons.map((r) => r.code), props.verdict.phones.map((p) => p.e164)])} {...props} />
     </>,
     root,
   );

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { localeFromEnv, verdictText } from '../../cli/format-verdict.ts';
+import type { Verdict } from '../../shared/types.ts';
+
+const verdict: Verdict = {
+  level: 'danger',
+  reasons: [{ code: 'feed-number', message: '+18047134598 is on a scam-number list (Example feed).' }],
+  phones: [{ e164: '+18047134598', raw: '804 713 4598', part: 'body', start: 0, end: 12, inFeed: true }],
+  brands: ['PayPal'],
+};
+
+describe('verdictText in the reader\'s language (LANG)', () => {
+  it('reads LC_ALL, LC_MESSAGES, then LANG; C and POSIX are English', () => {
+    expect(localeFromEnv({ LANG: 'de_DE.UTF-8' })).toBe('de-DE');
+    expect(localeFromEnv({ LC_ALL: 'en_GB.UTF-8', LANG: 'de_DE.UTF-8' })).toBe('en-GB');
+    expect(localeFromEnv({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(localeFromEnv({})).toBe('en');
+  });
+
+  it('prints German tags and reasons under de_DE, codes kept for analysts', () => {
+    const text = verdictText('x.eml', verdict, 'de-DE');
+    expect(text).toContain('+18047134598 (auf einer Betrugsliste)');
+    expect(text).toContain('- [feed-number] Ihr Sicherheitsteam führt diese Nummer als von Betrügern genutzt.');
+  });
+
+  it('prints the core\'s full English sentence in English', () => {
+    const text = verdictText('x.eml', verdict, 'en-US');
+    expect(text).toContain('+18047134598 (on a scam list)');
+    expect(text).toContain('- [feed-number] +18047134598 is on a scam-number list (Example feed).');
+  });
+});

@@ -1,0 +1,93 @@
+// Every text key the surfaces use exists in every catalogue (German included), and rendering never shows a
+// key name: a missing German key falls back to English.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, translatorFor } from '../../shared/i18n/catalogues.ts';
+import { CATALOGUED_REASONS, reasonKey, reasonText } from '../../shared/i18n/reason-text.ts';
+import { createTranslator } from '../../shared/i18n/translator.ts';
+import { POLICY_KEYS } from '../../shared/policy/validate-policy.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const SOURCES = ['shared/browser/banner', 'shared/i18n', 'extension/options', 'extension/popup', 'extension/lib', 'extension/content/banner-host.ts', 'addin/taskpane', 'cli/format-verdict.ts'];
+const KEY_SHAPE = /^((banner|status|options|pane|cli|action|popup|ext)[A-Z]|(policy|level|lineType|reason)_)[A-Za-z_]*$/;
+
+function files(path: string): string[] {
+  const full = join(ROOT, path);
+  if (!statSync(full).isDirectory()) return [full];
+  return readdirSync(full).flatMap((name) => files(join(path, name))).filter((f) => /\.tsx?$/.test(f));
+}
+
+/** String literals in the code that have the shape of a catalogue key (t('key'), key maps, ternaries). */
+function keysUsedInCode(): Set<string> {
+  const keys = new Set<string>();
+  for (const file of SOURCES.flatMap(files)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/'([A-Za-z_]+)'/g)) if (KEY_SHAPE.test(match[1]!)) keys.add(match[1]!);
+  }
+  // Keys built at run time from data: reason codes, line types, policy keys and levels.
+  for (const code of CATALOGUED_REASONS) keys.add(reasonKey(code));
+  const lineTypes = /export type LineType =([^;]+);/.exec(readFileSync(join(ROOT, 'shared/types.ts'), 'utf8'))![1]!.match(/'([a-z-]+)'/g)!;
+  for (const type of lineTypes.map((l) => l.slice(1, -1)).filter((l) => l !== 'unknown')) keys.add(`lineType_${type.replace(/-/g, '_')}`);
+  for (const key of POLICY_KEYS) keys.add(`policy_${key}`);
+  for (const level of ['danger', 'warning', 'caution', 'none']) keys.add(`level_${level}`);
+  return keys;
+}
+
+const hasKey = (catalogue: Record<string, unknown>, key: string) => key in catalogue || `${key}_other` in catalogue;
+
+describe('locale catalogues', () => {
+  const used = keysUsedInCode();
+
+  it('finds the keys the code uses', () => {
+    expect(used.size).toBeGreaterThan(100);
+    expect(used).toContain('bannerReportQueued');
+    expect(used).toContain('paneNoFindings');
+    expect(used).toContain('reason_feed_number');
+  });
+
+  for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+    it(`${language}: holds every key used in code`, () => {
+      expect([...used].filter((key) => !hasKey(catalogue, key))).toEqual([]);
+    });
+    it(`${language}: holds every key English has, each with a non-empty message`, () => {
+      expect(Object.keys(CATALOGUES.en!).filter((key) => !(key in catalogue))).toEqual([]);
+      expect(Object.entries(catalogue).filter(([, v]) => !v?.message.trim()).map(([k]) => k)).toEqual([]);
+    });
+  }
+
+  it('German is really German: the banner, options and pane strings differ from English where words differ', () => {
+    const de = translatorFor('de-DE').t;
+    expect(de('bannerTitleDanger')).toBe('Betrugsalarm: nicht anrufen');
+    expect(de('optionsManaged')).toBe('Von Ihrer Organisation festgelegt');
+    expect(de('paneNoFindings')).toMatch(/^Ringfence hat in dieser Nachricht keine Warnzeichen gefunden/);
+  });
+
+  it('picks plurals by Intl.PluralRules and formats numbers for the reader\'s locale', () => {
+    expect(translatorFor('en-US').t('statusEntries', { count: 1 })).toBe('1 number');
+    expect(translatorFor('en-US').t('statusEntries', { count: 12345 })).toBe('12,345 numbers');
+    expect(translatorFor('de-DE').t('statusEntries', { count: 1 })).toBe('1 Nummer');
+    expect(translatorFor('de-DE').t('statusEntries', { count: 12345 })).toBe('12.345 Nummern');
+    expect(translatorFor('de').t('reason_sighting_burst', { count: 3 })).toBe('Diese Nummer stand in den letzten Tagen in 3 Nachrichten an Sie.');
+  });
+
+  it('falls back to English for a key missing in German, and never shows a key name', () => {
+    const partial = createTranslator('de', { bannerDetails: { message: 'Details' } }, CATALOGUES.en!);
+    expect(partial.t('bannerReportMessage')).toBe('Report message');
+    expect(partial.t('noSuchKey')).toBe('');
+  });
+
+  it('renders every catalogued reason in German without leftover {placeholders}', () => {
+    const de = translatorFor('de-DE');
+    for (const code of CATALOGUED_REASONS) {
+      const text = reasonText({ code, message: 'x in 4 messages' }, { brands: ['PayPal'], saas: { platform: 'github', authentic: true, instance: 'x', trusted: false } }, de.t, de.locale);
+      expect(text, code).not.toMatch(/\{\w+\}|reason_/);
+      expect(text.length, code).toBeGreaterThan(20);
+    }
+  });
+
+  it('chooses the language from a locale tag: de-DE, de_AT.UTF-8 and de give German; others English', () => {
+    expect(translatorFor('de-AT').t('bannerShow')).toBe('Anzeigen');
+    expect(translatorFor('fr-FR').t('bannerShow')).toBe('Show');
+    expect(translatorFor(undefined).t('bannerShow')).toBe('Show');
+  });
+});
