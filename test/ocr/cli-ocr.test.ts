@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { attachedEml, inlineEml, type Picture } from './support/lure-eml.ts';
 import {
-  drawLure, imageOnlyPdf, lureBmp, lureJpeg, lurePng, lureTiff, lureWebp, randomUsNumber, type LureNumber,
+  drawLure, imageOnlyPdf, lureBmp, lureGif, lureJpeg, lurePng, lureTiff, lureWebp, randomUsNumber, type LureNumber,
 } from './support/lure-images.ts';
 import { scanEml } from './support/scan-file.ts';
 
@@ -54,6 +54,7 @@ describe('CLI OCR of image-only lures', () => {
     ['WebP', 'notice.webp', 'image/webp', lureWebp],
     ['BMP', 'notice.bmp', 'image/bmp', lureBmp],
     ['TIFF', 'notice.tif', 'image/tiff', lureTiff],
+    ['GIF (first frame)', 'notice.gif', 'image/gif', lureGif],
   ] as const)('reads a %s attachment', async (_format, name, mediaType, encode) => {
     const number = randomUsNumber();
     await expectFlagged(attachedEml({ name, mediaType, bytes: encode(number, { fontPx: 24 }) }), number, name);

@@ -166,3 +166,61 @@ export function imageOnlyPdf(jpeg: Uint8Array, width: number, height: number): U
   }
   return out;
 }
+
+/** Bits packed least-significant first, as GIF's LZW stream wants them. */
+class BitWriter {
+  readonly bytes: number[] = [];
+  private current = 0;
+  private used = 0;
+  write(code: number, width: number): void {
+    this.current |= code << this.used;
+    this.used += width;
+    while (this.used >= 8) {
+      this.bytes.push(this.current & 0xff);
+      this.current >>>= 8;
+      this.used -= 8;
+    }
+  }
+  flush(): void {
+    if (this.used > 0) this.bytes.push(this.current & 0xff);
+    this.current = this.used = 0;
+  }
+}
+
+/** One GIF frame of 8-bit grey indices, LZW-coded with literal codes only (a clear code keeps codes 9 bits wide). */
+function gifFrame(indices: Uint8Array, width: number, height: number): number[] {
+  const out = [0x2c, 0, 0, 0, 0, width & 0xff, width >> 8, height & 0xff, height >> 8, 0, 8];
+  const bits = new BitWriter();
+  const CLEAR = 256;
+  for (let i = 0; i < indices.length; i++) {
+    if (i % 250 === 0) bits.write(CLEAR, 9);
+    bits.write(indices[i]!, 9);
+  }
+  bits.write(257, 9); // end of information
+  bits.flush();
+  for (let i = 0; i < bits.bytes.length; i += 255) {
+    const block = bits.bytes.slice(i, i + 255);
+    out.push(block.length, ...block);
+  }
+  out.push(0);
+  return out;
+}
+
+/** An animated GIF: the lure in the first frame, a blank second frame (OCR reads the first). */
+export function lureGif(number: LureNumber, options?: DrawOptions): Uint8Array {
+  const canvas = drawLure(number, options);
+  const { width, height } = canvas;
+  const { data } = canvas.getContext('2d').getImageData(0, 0, width, height);
+  const grey = new Uint8Array(width * height);
+  for (let i = 0; i < grey.length; i++) grey[i] = Math.round(0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!);
+  const palette: number[] = [];
+  for (let v = 0; v < 256; v++) palette.push(v, v, v);
+  const bytes = [
+    ...new TextEncoder().encode('GIF89a'), width & 0xff, width >> 8, height & 0xff, height >> 8, 0xf7, 0, 0, ...palette,
+    0x21, 0xff, 0x0b, ...new TextEncoder().encode('NETSCAPE2.0'), 3, 1, 0, 0, 0,
+    0x21, 0xf9, 4, 0, 100, 0, 0, 0, ...gifFrame(grey, width, height),
+    0x21, 0xf9, 4, 0, 100, 0, 0, 0, ...gifFrame(new Uint8Array(width * height).fill(255), width, height),
+    0x3b,
+  ];
+  return new Uint8Array(bytes);
+}
