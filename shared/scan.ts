@@ -27,7 +27,7 @@ export async function scan(message: MailMessage, context: ScanContext): Promise<
   const numbers = unique(phones.map((p) => p.e164));
   const reputation = await lookUp(numbers, context);
   const sightings = await recordSightings(phones, trusted, lure.brands.map((b) => b.brand), context);
-  const evidence = gatherEvidence(message, parts, phones, lure.brands, await recordSender(message, context));
+  const evidence = gatherEvidence(message, parts, phones, lure.brands, await recordSender(message, context), policy);
 
   return judge({ message, parts, phones, placeholders, lure, saas, trusted, reputation, sightings, evidence, now });
 }
@@ -56,7 +56,7 @@ async function recordSightings(
 /** What the device knew of the sender before this message (then records it); unknown without a store. */
 async function recordSender(message: MailMessage, context: ScanContext): Promise<Familiarity | undefined> {
   if (!context.senders) return undefined;
-  const keys = senderKeys(message);
+  const keys = senderKeys(message, context.policy);
   if (keys.length === 0) return undefined;
   return familiarity(await context.senders.recordAndGet(keys, context.now), context.now);
 }

@@ -9,6 +9,7 @@
 import type { MailMessage, PhoneFinding, TextPart } from '../types.ts';
 import type { BrandHit } from '../lure/index.ts';
 import type { Familiarity } from '../senders/familiar-sender.ts';
+import type { AuthTrust } from '../mail-auth/authentication-results.ts';
 import { whoIsSpeaking, type Speaker } from './who-is-speaking.ts';
 import { whereItPoints, pointsHome, pointsToBrand, type LinkTargets } from './where-it-points.ts';
 import { mailKind, type MailKind } from './mail-kind.ts';
@@ -34,8 +35,9 @@ export function gatherEvidence(
   phones: readonly PhoneFinding[],
   brands: readonly BrandHit[],
   familiar: Familiarity = UNKNOWN_SENDER,
+  trust: AuthTrust = {},
 ): Evidence {
-  const speaker = whoIsSpeaking(message, brands);
+  const speaker = whoIsSpeaking(message, brands, trust);
   const home = [...new Set([...speaker.own, ...speaker.claimed])].flatMap(domainsOfBrand);
   return {
     speaker,

@@ -8,7 +8,7 @@ const LIST_FOOTER = compilePhrases(kinds.listFooters);
 /** Footers sit at the end: read this much of the body's tail. */
 const FOOTER_CHARS = 3_000;
 /** Quoted text is looked for in this much of the body. */
-const QUOTE_CHARS = 100_000;
+const QUOTE_CHARS = 20_000;
 
 /**
  * What kind of mail this is, from its headers and its shape:

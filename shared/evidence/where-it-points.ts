@@ -1,6 +1,6 @@
 import type { Link } from '../types.ts';
-import { isWithinAny } from '../mail-auth/headers.ts';
-import { isMailProviderHost, siteOf } from './domains.ts';
+import { isWithin, isWithinAny } from '../mail-auth/headers.ts';
+import { isMailProviderHost } from './domains.ts';
 
 /** Links to count at most; a catalogue with 500 links says no more than its first 200. */
 const MAX_LINKS = 200;
@@ -27,7 +27,7 @@ export function whereItPoints(links: readonly Link[], fromSite: string | undefin
     if (!host) continue;
     targets.total++;
     if (isMailProviderHost(host)) continue;
-    if (fromSite && siteOf(host) === fromSite) targets.home++;
+    if (fromSite && isWithin(host, fromSite)) targets.home++;
     else if (isWithinAny(host, homeDomains)) {
       targets.home++;
       targets.brand++;

@@ -1,8 +1,7 @@
 import type { MailMessage } from '../types.ts';
 import type { BrandHit } from '../lure/index.ts';
-import { authenticatedFromDomain } from '../mail-auth/authenticated-from-domain.ts';
-import { receiverAuthResults } from '../mail-auth/authentication-results.ts';
-import { domainOf, senderAddresses } from '../mail-auth/headers.ts';
+import { dkimResultDomain, receiverAuthResults, type AuthResult, type AuthTrust } from '../mail-auth/authentication-results.ts';
+import { domainOf, isWithin, senderAddresses } from '../mail-auth/headers.ts';
 import { isBrandDomain, isFreemail, siteOf } from './domains.ts';
 
 /** Words in a display name that make it speak for a business rather than a person. */
@@ -36,11 +35,11 @@ export interface Speaker {
   replyToFreemail: boolean;
 }
 
-export function whoIsSpeaking(message: MailMessage, brands: readonly BrandHit[]): Speaker {
+export function whoIsSpeaking(message: MailMessage, brands: readonly BrandHit[], trust: AuthTrust = {}): Speaker {
   const addresses = senderAddresses(message);
   const fromDomain = domainOf(addresses.from);
-  const results = receiverAuthResults(message);
-  const authenticated = fromDomain !== undefined && authenticatedFromDomain(message) === fromDomain;
+  const results = receiverAuthResults(message, trust);
+  const authenticated = fromDomain !== undefined && vouchedFor(fromDomain, results);
   const names = (where: (part: string) => boolean) => [...new Set(brands.filter((b) => where(b.part)).map((b) => b.brand))];
   const displayName = names((p) => p === 'from-name');
   const claimed = names((p) => p === 'from-name' || p === 'subject');
@@ -65,4 +64,21 @@ export function whoIsSpeaking(message: MailMessage, brands: readonly BrandHit[])
     if (site) speaker.fromSite = site;
   }
   return speaker;
+}
+
+/**
+ * authenticatedFromDomain's test (shared/mail-auth) on results already read, so the headers are parsed once:
+ * DMARC passed for the From domain, or a passing DKIM signature is aligned with it.
+ */
+function vouchedFor(from: string, results: readonly AuthResult[]): boolean {
+  return results.some((result) => {
+    if (result.result !== 'pass') return false;
+    if (result.method === 'dmarc') {
+      const headerFrom = result.props['header.from']?.toLowerCase();
+      return !headerFrom || headerFrom === from;
+    }
+    if (result.method !== 'dkim') return false;
+    const signer = dkimResultDomain(result);
+    return signer !== undefined && (isWithin(from, signer) || isWithin(signer, from));
+  });
 }

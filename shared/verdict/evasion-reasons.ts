@@ -20,12 +20,12 @@ export function evasionReasons({ parts, lure }: Findings, phones: readonly Phone
   let padding = 0;
   for (const part of ownTextParts(parts)) {
     splits += countSplitWords(part.text);
-    padding = Math.max(padding, longestInvisibleRun(part.text));
+    if (padding < PADDING_THRESHOLD) padding = Math.max(padding, longestInvisibleRun(part.text, PADDING_THRESHOLD));
   }
   const padded = padding >= PADDING_THRESHOLD;
   if (splits < SPLIT_THRESHOLD && !padded) return [];
   const how = padded
-    ? `A run of ${padding.toLocaleString('en-US')} invisible characters pads this message, a trick to slip past length limits and spam filters`
+    ? `A run of ${padding.toLocaleString('en-US')} or more invisible characters pads this message, a trick to slip past length limits and spam filters`
     : 'Invisible characters are hidden inside the words of this message to slip past spam filters';
   const numbers = new Set(phones.map((p) => p.e164));
   const call = lure.callToAction.find((c) => c.kind === 'request' && c.phoneE164 !== undefined && numbers.has(c.phoneE164));

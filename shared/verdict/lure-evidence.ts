@@ -112,7 +112,7 @@ function renderedBodyLength(parts: Findings['parts']): number {
   let length = 0;
   for (const part of ownTextParts(parts)) {
     if (part.id === 'subject') continue;
-    length += renderedLength(part.text);
+    length += renderedLength(part.text, LONG_MESSAGE - length);
     if (length > LONG_MESSAGE) break;
   }
   return length;

@@ -19,12 +19,13 @@ function isSpaceUnit(code: number): boolean {
 
 /**
  * Length of a text as the reader sees it: invisible characters dropped, each run of white space counted as
- * one. Padding a lure with 10,000 soft hyphens or spaces does not make it a long message. Linear, no regex.
+ * one. Padding a lure with 10,000 soft hyphens or spaces does not make it a long message. Linear, no regex;
+ * stops counting once past `stopAt`.
  */
-export function renderedLength(text: string): number {
+export function renderedLength(text: string, stopAt = Infinity): number {
   let length = 0;
   let inSpace = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && length <= stopAt; i++) {
     const code = text.charCodeAt(i);
     if (isInvisibleUnit(code)) {
       if (code === 0xdb40) i++; // its low surrogate
@@ -39,11 +40,11 @@ export function renderedLength(text: string): number {
   return length;
 }
 
-/** Longest run of invisible characters; white space between them neither breaks the run nor counts. */
-export function longestInvisibleRun(text: string): number {
+/** Longest run of invisible characters (up to `enough`); white space between them neither breaks the run nor counts. */
+export function longestInvisibleRun(text: string, enough = Infinity): number {
   let longest = 0;
   let run = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && longest < enough; i++) {
     const code = text.charCodeAt(i);
     if (isInvisibleUnit(code)) {
       if (code === 0xdb40) i++;
