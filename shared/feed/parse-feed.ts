@@ -3,7 +3,7 @@ import type { ParseFeedOptions } from './parse-options.ts';
 import { resolveOptions } from './parse-options.ts';
 import { decodeInput } from './decode-input.ts';
 import { FeedParseError } from './feed-parse-error.ts';
-import { parseJson, checkJsonDepth } from './parse-json.ts';
+import { parseJson } from './parse-json.ts';
 import { detectJsonFormat, detectTextFormat } from './detect-format.ts';
 import { parseNative, isNativeDocument, type NativeSource } from './parse-native.ts';
 import { objectMembers } from './json-members.ts';
@@ -51,8 +51,7 @@ function* parseAnyFormat(input: string | Uint8Array, options: ParseFeedOptions):
   yield;
   if (requested !== 'misp') {
     // A native feed is read member by member, never as one parsed document (see parse-native.ts).
-    checkJsonDepth(text);
-    const source: NativeSource = { text, members: text.trimStart().startsWith('{') ? objectMembers(text) : undefined };
+    const source: NativeSource = text.trimStart().startsWith('{') ? objectMembers(text, 'entries') : undefined;
     yield;
     if (requested === 'ringfence' || isNativeDocument(source)) {
       return yield* parseNative(source, resolveOptions(options, DEFAULT_NAMES.ringfence));

@@ -4,25 +4,21 @@ import { FeedCollector } from './feed-collector.ts';
 import { FeedParseError } from './feed-parse-error.ts';
 import { preview, readDate, readText } from './entry-fields.ts';
 import { readEntry } from './read-entry.ts';
-import { arrayItems, parseRange, type Range } from './json-members.ts';
+import { arrayItems, membersAfter, parseRange, type Members } from './json-members.ts';
 import { STEP_SIZE, type Steps } from './steps.ts';
 
 export const NATIVE_FORMAT = 'ringfence-feed/1';
 
-/** A native document's top-level members as text ranges (json-members.ts), or undefined when it is not an object. */
-export interface NativeSource {
-  text: string;
-  members: Map<string, Range> | undefined;
-}
+/** A native document's top-level members (json-members.ts, "entries" streamed), or undefined when it is not an object. */
+export type NativeSource = Members | undefined;
 
 /** True when the members say `ringfence-feed/…` or hold `entries` (detectJsonFormat's rule for objects). */
 export function isNativeDocument(source: NativeSource): boolean {
-  const { text, members } = source;
-  if (!members) return false;
-  if (members.has('entries')) return true;
-  const format = members.get('format');
+  if (!source) return false;
+  if (source.streamed || source.members.has('entries')) return true;
+  const format = source.members.get('format');
   if (!format) return false;
-  const value = parseRange(text, format);
+  const value = parseRange(source.text, format);
   return typeof value === 'string' && value.startsWith('ringfence-feed');
 }
 
@@ -31,8 +27,8 @@ export function isNativeDocument(source: NativeSource): boolean {
  * document: a million entries would be held twice).
  */
 export function* parseNative(source: NativeSource, options: ResolvedOptions): Steps<FeedParseResult> {
+  if (!source) throw new FeedParseError('syntax', `a ${NATIVE_FORMAT} feed must be a JSON object`);
   const { text, members } = source;
-  if (!members) throw new FeedParseError('syntax', `a ${NATIVE_FORMAT} feed must be a JSON object`);
   const field = (key: string): unknown => {
     const range = members.get(key);
     return range ? parseRange(text, range) : undefined;
@@ -41,31 +37,35 @@ export function* parseNative(source: NativeSource, options: ResolvedOptions): St
   if (format !== undefined && format !== NATIVE_FORMAT) {
     throw new FeedParseError('unsupported-version', `unsupported feed format ${preview(format)}; expected "${NATIVE_FORMAT}"`);
   }
-  const entriesRange = members.get('entries');
-  if (!entriesRange || text[entriesRange.start] !== '[') {
-    throw new FeedParseError('syntax', `"entries" must be a list, got ${preview(entriesRange ? field('entries') : undefined)}`);
-  }
+  if (!source.streamed) throw new FeedParseError('syntax', `"entries" must be a list, got ${preview(field('entries'))}`);
   const collector = new FeedCollector(options.limits);
   const report = (where: string) => (message: string) => collector.error(where, message);
 
   const feed: ParsedFeed = {
     format: 'ringfence',
-    name: readText(field('name'), 'name', report('feed')) ?? options.name,
+    name: options.name,
     entries: [],
   };
-  const published = readDate(field('published'), 'published', report('feed'));
-  if (published) feed.published = published;
-  const ttlDays = readTtl(field('ttlDays'), report('feed'));
-  if (ttlDays !== undefined) feed.ttlDays = ttlDays;
-
   let index = 0;
-  for (const item of arrayItems(text, entriesRange)) {
+  const items = arrayItems(text, source.streamed.start);
+  for (let item = items.next(); ; item = items.next()) {
+    if (item.done) {
+      membersAfter(source, item.value); // members written after "entries" (and the end of the document)
+      break;
+    }
     if ((index + 1) % STEP_SIZE === 0) yield;
-    const entry = readEntry(parseRange(text, item), options, report(`entry ${index}`));
+    const entry = readEntry(parseRange(text, item.value), options, report(`entry ${index}`));
     if (entry) collector.add(entry);
     else collector.rejected();
     index++;
   }
+  // Read after the entries: a writer may put them anywhere in the document.
+  const name = readText(field('name'), 'name', report('feed'));
+  if (name !== undefined) feed.name = name;
+  const published = readDate(field('published'), 'published', report('feed'));
+  if (published) feed.published = published;
+  const ttlDays = readTtl(field('ttlDays'), report('feed'));
+  if (ttlDays !== undefined) feed.ttlDays = ttlDays;
 
   const empty = field('empty');
   if (empty !== undefined) {
