@@ -25,10 +25,22 @@ export function foldLookalike(text: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
+/** Every platform rule asks about the same From domain: fold each name once (a small, bounded memo). */
+const foldedLabels = new Map<string, string>();
+function memoFold(key: string, compute: () => string): string {
+  let value = foldedLabels.get(key);
+  if (value === undefined) {
+    if (foldedLabels.size >= 2048) foldedLabels.clear();
+    value = compute();
+    foldedLabels.set(key, value);
+  }
+  return value;
+}
+
 /** True when the domain's registered label contains the platform's name (or a one-edit misspelling of it). */
 export function looksLikePlatform(domain: string, token: string): boolean {
-  const label = foldLookalike(registeredLabel(domain));
-  const folded = foldLookalike(token);
+  const label = memoFold(`d:${domain}`, () => foldLookalike(registeredLabel(domain)));
+  const folded = memoFold(`t:${token}`, () => foldLookalike(token));
   if (label.includes(folded)) return true;
   const fuzzy = folded.replace(/l/g, 'i');
   if (label.replace(/l/g, 'i').includes(fuzzy)) return true;

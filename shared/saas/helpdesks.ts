@@ -20,6 +20,16 @@ interface Desk {
 }
 
 const INVITE = new RegExp(data.inviteSubject, 'i');
+const signatures = new WeakMap<MailMessage, { headers: MailMessage['headers']; domains: string[] }>();
+
+/** DKIM-Signature d= domains, read once per message for all the desks. */
+function signatureDomains(message: MailMessage): string[] {
+  const cached = signatures.get(message);
+  if (cached?.headers === message.headers) return cached.domains;
+  const domains = dkimSignatureDomains(message);
+  signatures.set(message, { headers: message.headers, domains });
+  return domains;
+}
 
 /**
  * Help desks beyond Zendesk (Freshdesk, Help Scout, Zoho Desk, Intercom, HubSpot), one data row each: real
@@ -34,7 +44,7 @@ function deskRule(desk: Desk) {
     const domains = senderDomains(message);
     const fromDesk = domains.some((d) => isWithinAny(d, desk.signingDomains));
     const deskHeaders = message.headers.some((h) => headerPattern.test(h.name));
-    const signed = desk.recogniseBySignature && dkimSignatureDomains(message).some((d) => isWithinAny(d, desk.signingDomains));
+    const signed = desk.recogniseBySignature && !fromDesk && !deskHeaders && signatureDomains(message).some((d) => isWithinAny(d, desk.signingDomains));
     const lookalike =
       fromDomain && !isWithinAny(fromDomain, desk.signingDomains) && token.length >= 6 && looksLikePlatform(fromDomain, token) ? fromDomain : undefined;
     if (!fromDesk && !deskHeaders && !signed && !lookalike) return undefined;

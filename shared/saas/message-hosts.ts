@@ -7,6 +7,18 @@ import { domainOf, senderAddresses } from '../mail-auth/headers.ts';
  * recorded. Reply-To is left out: anyone may point replies at a help desk.
  */
 export function senderDomains(message: MailMessage): string[] {
+  // Every platform rule asks this of the same message; parsing the results once per message keeps the
+  // registry's cost flat as platforms are added. A changed header list or From is read afresh.
+  const cached = senderDomainCache.get(message);
+  if (cached && cached.headers === message.headers && cached.from === message.from) return cached.domains;
+  const domains = readSenderDomains(message);
+  senderDomainCache.set(message, { headers: message.headers, from: message.from, domains });
+  return domains;
+}
+
+const senderDomainCache = new WeakMap<MailMessage, { headers: MailMessage['headers']; from: MailMessage['from']; domains: string[] }>();
+
+function readSenderDomains(message: MailMessage): string[] {
   const s = senderAddresses(message);
   const domains = [s.from, s.sender, s.returnPath].map(domainOf);
   for (const r of receiverAuthResults(message)) {
