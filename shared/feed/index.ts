@@ -6,7 +6,11 @@
  *       options: { format?: 'ringfence'|'text'|'csv'|'misp'|'auto', verdict?: 'scam'|'trusted', name?,
  *                  defaultRegion? = 'US', maxBytes? = 160 MB }
  *       Bad entries → result.errors ({where: 'line 3' | 'entry 2' | 'Object 0 Attribute 1', message});
- *       an unreadable feed (over the cap, bad JSON, unknown shape) THROWS FeedParseError {failure, message}.
+ *       an unreadable feed (over the cap, bad JSON, unknown shape, mostly junk, over maxEntries) THROWS
+ *       FeedParseError {failure, message}. Options also: maxRejected? = 1,000, maxEntries? = 2,000,000.
+ *   parseFeedAsync(input, options?, pace?): same result, giving the event loop back every ~8 ms (sync uses it)
+ *   unusableCopyReason(feed, errors): why a copy must not replace the last good one (no entries and no
+ *       "empty": true / "# empty"), or undefined
  *   validateFeed(input, options?): FeedValidation   { ok, format, name, counts, errors, fatal? }  never throws
  *   new FeedIndex(feeds: ParsedFeed[], { ttlDays? = 30 })  implements ReputationLookup
  *       .add(feed) .matches(e164, now): FeedMatch[] .lookupMap(e164s, now): Map<e164, FeedMatch[]>
@@ -23,7 +27,8 @@
  */
 export type { FeedEntry, FeedError, FeedFormat, FeedParseResult, FeedStatus, FeedStore, ParsedFeed, EntryVerdict } from './types.ts';
 export type { ParseFeedOptions } from './parse-options.ts';
-export { parseFeed } from './parse-feed.ts';
+export { parseFeed, parseFeedAsync } from './parse-feed.ts';
+export { unusableCopyReason } from './usable-copy.ts';
 export { FeedParseError, type FeedFailure } from './feed-parse-error.ts';
 export { DEFAULT_MAX_BYTES } from './decode-input.ts';
 export { validateFeed, countEntries, type FeedValidation, type FeedCounts } from './validate-feed.ts';
