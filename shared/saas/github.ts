@@ -92,5 +92,8 @@ addPlatform({ id: 'github', name: 'GitHub', match });
 // Fixtures: test/fixtures/saas/github-pull-request-review, -issue-comment, -release, -dependabot-alert,
 // -actions-failure (legitimate: test/saas/legitimate.test.ts); github-abuse-commit-invoice-callback,
 // github-abuse-push-invoice, github-spoof-lookalike-domain, github-spoof-dkim-fail (test/saas/github.test.ts).
+// Content evidence (shared/saas/content-signals.ts): github-abuse-issue-security-team (impersonation, look-alike
+// link), github-abuse-discussion-airdrop-mentions (mass mentions, giveaway, shortener), and the quiet
+// github-release-contributors and github-issue-comment-about-support (test/saas/content-signals.test.ts).
 // Real mail: ../shared/corpus scam-saas GitHub mentions, ham 6835 (release) and the ASF GitBox relays
 // (test/saas/corpus.test.ts).
