@@ -70,5 +70,5 @@ addPlatform({ id: 'zendesk', name: 'Zendesk', match });
 // Fixtures: test/fixtures/saas/zendesk-ticket-update (legitimate: test/saas/legitimate.test.ts);
 // zendesk-abuse-ticket-wallet, zendesk-spoof-lookalike-domain, plus built-in invite cases
 // (test/saas/zendesk.test.ts); zendesk-abuse-autoreply-echo and the quiet zendesk-autoreply-request-received
-// (an auto-acknowledgement repeating a lure, or an ordinary request: test/saas/echoed-request.test.ts). Real mail: ../shared/corpus scam-saas Zendesk tickets and "create a password"
-// invites, ham 885 (GitHub Support through Zendesk from its own domain) (test/saas/corpus.test.ts).
+// (an auto-acknowledgement repeating a lure, or an ordinary request: test/saas/echoed-request.test.ts).
+// Real mail: ../shared/corpus scam-saas Zendesk tickets and "create a password" invites, ham 885 (GitHub Support through Zendesk from its own domain) (test/saas/corpus.test.ts).
