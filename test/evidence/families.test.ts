@@ -106,6 +106,14 @@ describe('legitimate mail with a phone number is not flagged', () => {
   });
 });
 
+describe('the brand\'s own domain without headers (Outlook on the web, stripped exports)', () => {
+  it('is weaker evidence of legitimacy, not a lure: a quiet caution at most', async () => {
+    const v = await judge(mail(['PayPal', 'service@paypal.com'], 'Receipt for your payment',
+      'You sent a payment of $399.99 USD to Digital Goods LLC. If you did not authorize this payment, call +1 (804) 713-4598 to cancel it.'));
+    expect(v.level).toBe('caution');
+  });
+});
+
 describe('callback lures warn', () => {
   it('the brand only in the sender\'s name, an account pretext and "contact us immediately at 877-…"', async () => {
     const v = await judge(mail(['Microsoft', 'notice@kzr-logistics.net'], 'Action required on your account',
