@@ -49,7 +49,7 @@ export class Progress {
   line(at: number): string {
     const seconds = Math.max(0.001, (at - this.started) / 1000);
     const rate = this.messages / seconds;
-    let text = `${this.messages} messages, ${rate.toFixed(rate < 10 ? 1 : 0)}/s, ${this.errors} error${this.errors === 1 ? '' : 's'}`;
+    let text = `${this.messages} message${this.messages === 1 ? '' : 's'}, ${rate.toFixed(rate < 10 ? 1 : 0)}/s, ${this.errors} error${this.errors === 1 ? '' : 's'}`;
     const total = this.options.totalBytes;
     if (total && this.bytes > 0) {
       const share = Math.min(1, this.bytes / total);

@@ -87,7 +87,7 @@ async function hunt(message: MailMessage, init: TaskInit, reputation: Reputation
   if (reputation && phones.length) {
     const found = new Map((await reputation.lookup(phones.map((p) => p.e164), new Date())).map((r) => [r.e164, r.matches]));
     for (const phone of phones) {
-      const match = found.get(phone.e164)?.find((m) => m.verdict === 'scam');
+      const match = found.get(phone.e164)?.find((m) => m.verdict === 'scam' && !m.expired); // live entries only
       if (match) hits.push({ ...where(phone), match: match.kind === 'block' ? 'feed-block' : 'feed-number', feed: match.feed });
     }
   }

@@ -1,0 +1,107 @@
+// scan-mbox: messages per second of `ringfence scan --json` over one mbox built from repeats of
+// ../shared/corpus, with --jobs 1 and --jobs 2, and the peak resident memory of that process (its threads
+// included), beside the naive scanner reading the same messages on one thread in the same run.
+// RINGFENCE_BENCH_MBOX_MB sets the mbox size (default 100; the issue's 1 GB figure: RINGFENCE_BENCH_MBOX_MB=1024).
+// OCR is off (--no-ocr) as in scan-corpus, since the naive scanner reads no pictures; RINGFENCE_BENCH_MBOX_OCR=1 turns it on.
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import type { BenchResult } from '../types.ts';
+import { naiveScan } from '../naive-scan.ts';
+import { splitMbox } from '../../cli/input/split-mbox.ts';
+import { CORPUS_DIR, readManifest } from '../../test/support/corpus.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const TARGET_MB = Number(process.env.RINGFENCE_BENCH_MBOX_MB ?? 100);
+const OCR = process.env.RINGFENCE_BENCH_MBOX_OCR === '1';
+
+export default async function scanMbox(): Promise<BenchResult[]> {
+  if (!existsSync(CORPUS_DIR)) {
+    console.warn('scan-mbox skipped: ../shared/corpus is absent');
+    return [];
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ringfence-bench-mbox-'));
+  try {
+    const mbox = join(dir, 'corpus.mbox');
+    const { messages, bytes } = await buildMbox(mbox, TARGET_MB * 1024 * 1024);
+    const size = `${messages} messages, ${(bytes / 1048576).toFixed(0)} MB mbox`;
+
+    const naive = await naiveRate(mbox, messages);
+    const rows: BenchResult[] = [];
+    for (const jobs of [1, 2]) {
+      const run = await scanRun(mbox, jobs, dir);
+      if (run.lines !== messages) throw new Error(`scan --jobs ${jobs} printed ${run.lines} lines for ${messages} messages`);
+      const rate = messages / run.seconds;
+      rows.push({
+        name: `scan-mbox-jobs${jobs}`,
+        unit: 'msg/s',
+        value: rate,
+        baseline: naive,
+        ratio: rate / naive,
+        baselineName: 'naive postal-mime + findPhoneNumbersInText, one thread',
+        note: `${size}, whole process incl. start-up and PDF text${OCR ? ', OCR where called for' : ', --no-ocr'}`,
+      });
+      rows.push({ name: `scan-mbox-jobs${jobs}-rss`, unit: 'MB', value: run.maxRssMb, baseline: null, ratio: null, note: 'peak resident memory of the scan process (all threads); aim < 600' });
+    }
+    return rows;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Appends corpus messages, each behind a From line with its own From lines quoted (mboxrd), until the size is reached. */
+async function buildMbox(path: string, target: number): Promise<{ messages: number; bytes: number }> {
+  const files = readManifest().map((e) => e.path);
+  const out = createWriteStream(path);
+  let bytes = 0;
+  let messages = 0;
+  for (let round = 0; bytes < target; round++) {
+    for (const file of files) {
+      const raw = (await readFile(file)).toString('latin1').replace(/^(>*From )/gm, '>$1');
+      const chunk = Buffer.from(`From bench@example.net Mon Mar  2 10:00:00 2026\n${raw}${raw.endsWith('\n') ? '' : '\n'}\n`, 'latin1');
+      if (!out.write(chunk)) await once(out, 'drain');
+      bytes += chunk.length;
+      messages++;
+      if (bytes >= target) break;
+    }
+    if (round > 10_000) break;
+  }
+  out.end();
+  await once(out, 'finish');
+  return { messages, bytes };
+}
+
+async function naiveRate(mbox: string, expected: number): Promise<number> {
+  const start = performance.now();
+  let count = 0;
+  for await (const message of splitMbox(mbox, createReadStream(mbox, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)) {
+    count++;
+    if (message.error === undefined) await naiveScan(message.bytes).catch(() => undefined);
+  }
+  if (count !== expected) throw new Error(`naive read ${count} of ${expected} messages`);
+  return count / ((performance.now() - start) / 1000);
+}
+
+/** Runs the real binary under /usr/bin/time for its peak RSS; counts output lines without keeping them. */
+async function scanRun(mbox: string, jobs: number, dir: string): Promise<{ seconds: number; lines: number; maxRssMb: number }> {
+  const timeFile = join(dir, `time-${jobs}.txt`);
+  const start = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', '%M', '-o', timeFile, 'node', join(root, 'bin/ringfence.js'), 'scan', '--json', ...(OCR ? [] : ['--no-ocr']), '--jobs', String(jobs), mbox], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let lines = 0;
+  child.stdout.on('data', (chunk: Buffer) => {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+  });
+  const [code] = (await once(child, 'close')) as [number];
+  const seconds = (performance.now() - start) / 1000;
+  if (code !== 0 && code !== 1) throw new Error(`scan --jobs ${jobs} exited ${code}`);
+  const maxRssKb = Number((await readFile(timeFile, 'utf8')).trim().split('\n').pop());
+  return { seconds, lines, maxRssMb: maxRssKb / 1024 };
+}
