@@ -24,6 +24,18 @@ interface SightingsDB extends DBSchema {
   messages: { key: string; value: RecordedMessage; indexes: { at: number } };
 }
 
+interface OnceCall {
+  messageId: string;
+  numbers: string[];
+  brands: readonly string[];
+  when: Date;
+  resolve(known: Sighting[]): void;
+  reject(error: unknown): void;
+}
+
+/** Most calls recorded in one transaction. */
+const MAX_BATCH = 50;
+
 type SightingsRows = IDBPObjectStore<SightingsDB, ArrayLike<StoreNames<SightingsDB>>, 'sightings', 'readwrite'>;
 
 export const SIGHTINGS_DB_NAME = 'ringfence-sightings';
@@ -55,6 +67,9 @@ export async function openIdbSightingsStore(options: IdbSightingsStoreOptions = 
 }
 
 export class IdbSightingsStore implements SightingsStore {
+  private readonly waiting: OnceCall[] = [];
+  private writing = false;
+
   constructor(
     private readonly db: IDBPDatabase<SightingsDB>,
     private readonly maxNumbers: number,
@@ -67,36 +82,23 @@ export class IdbSightingsStore implements SightingsStore {
     if (numbers.length === 0) return [];
     const tx = this.db.transaction('sightings', 'readwrite');
     const known = await this.record(tx.store, numbers, brands, when);
+    await forgetOldest(tx.store.index('recordedAt'), await tx.store.count(), this.maxNumbers);
     await tx.done;
     return known;
   }
 
   /**
    * Like recordAndGet, once per message: a later call with the same `messageId` records nothing and gets the
-   * first call's answer. Check and record are one transaction, so concurrent calls cannot both record.
+   * first call's answer. Calls that arrive while a transaction is open go together into the next one, checked
+   * and recorded in order: a burst of scans costs a few commits, and no two calls can both record a message.
    */
-  async recordOnce(messageId: string, e164s: readonly string[], brands: readonly string[], when: Date): Promise<Sighting[]> {
+  recordOnce(messageId: string, e164s: readonly string[], brands: readonly string[], when: Date): Promise<Sighting[]> {
     const numbers = [...new Set(e164s)];
-    if (numbers.length === 0) return [];
-    const tx = this.db.transaction(['sightings', 'messages'], 'readwrite');
-    const messages = tx.objectStore('messages');
-    const earlier = await messages.get(messageId);
-    if (earlier) {
-      await tx.done;
-      return earlier.known;
-    }
-    const known = await this.record(tx.objectStore('sightings'), numbers, brands, when);
-    await messages.put({ id: messageId, at: when.getTime(), known });
-    const excess = (await messages.count()) - this.maxMessages;
-    if (excess > 0) {
-      let cursor = await messages.index('at').openCursor();
-      for (let i = 0; i < excess && cursor; i++) {
-        await cursor.delete();
-        cursor = await cursor.continue();
-      }
-    }
-    await tx.done;
-    return known;
+    if (numbers.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ messageId, numbers, brands, when, resolve, reject });
+      if (!this.writing) void this.writeWaiting();
+    });
   }
 
   async get(e164: string): Promise<Sighting | undefined> {
@@ -114,7 +116,7 @@ export class IdbSightingsStore implements SightingsStore {
     this.db.close();
   }
 
-  /** Reads, updates and writes the numbers' rows, then forgets the oldest numbers past the cap. */
+  /** Reads, updates and writes the numbers' rows. */
   private async record(rows: SightingsRows, numbers: string[], brands: readonly string[], when: Date): Promise<Sighting[]> {
     const stored = await Promise.all(numbers.map((e164) => rows.get(e164)));
     const known: Sighting[] = [];
@@ -125,15 +127,55 @@ export class IdbSightingsStore implements SightingsStore {
       writes.push(rows.put({ ...recordSighting(previous, e164, brands, when), recordedAt: when.getTime() }));
     });
     await Promise.all(writes);
-    const excess = (await rows.count()) - this.maxNumbers;
-    if (excess > 0) {
-      let cursor = await rows.index('recordedAt').openCursor();
-      for (let i = 0; i < excess && cursor; i++) {
-        await cursor.delete();
-        cursor = await cursor.continue();
-      }
-    }
     return known;
+  }
+
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, MAX_BATCH);
+        try {
+          const answers = await this.recordBatch(batch);
+          batch.forEach((call, i) => call.resolve(answers[i]!));
+        } catch (error) {
+          for (const call of batch) call.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /** One transaction for the batch; the caps are applied once, at its end. */
+  private async recordBatch(batch: readonly OnceCall[]): Promise<Sighting[][]> {
+    const tx = this.db.transaction(['sightings', 'messages'], 'readwrite');
+    const messages = tx.objectStore('messages');
+    const sightings = tx.objectStore('sightings');
+    const answers: Sighting[][] = [];
+    for (const call of batch) {
+      const earlier = await messages.get(call.messageId);
+      if (earlier) {
+        answers.push(earlier.known);
+        continue;
+      }
+      const known = await this.record(sightings, call.numbers, call.brands, call.when);
+      await messages.put({ id: call.messageId, at: call.when.getTime(), known });
+      answers.push(known);
+    }
+    await forgetOldest(sightings.index('recordedAt'), await sightings.count(), this.maxNumbers);
+    await forgetOldest(messages.index('at'), await messages.count(), this.maxMessages);
+    await tx.done;
+    return answers;
+  }
+}
+
+/** Deletes the oldest rows (by the index) past `max`, without touching the others. */
+async function forgetOldest(index: { openCursor(): Promise<{ delete(): Promise<void>; continue(): Promise<unknown> } | null> }, count: number, max: number): Promise<void> {
+  let cursor = count > max ? await index.openCursor() : null;
+  for (let i = count - max; i > 0 && cursor; i--) {
+    await cursor.delete();
+    cursor = (await cursor.continue()) as typeof cursor;
   }
 }
 

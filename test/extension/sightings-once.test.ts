@@ -63,6 +63,21 @@ describe('sightingsOncePerMessage', () => {
     store.close();
   });
 
+  it('records a burst of 100 concurrent messages in a few transactions, not one commit each', async () => {
+    const store = await openIdbSightingsStore({ name: `once-${process.pid}-4` });
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      const ids = Array.from({ length: 100 }, (_, i) => i);
+      await Promise.all(ids.map((i) => store.recordOnce(`burst-${i}`, [numberOf(i)], ['PayPal'], when)));
+      expect(transactions.mock.calls.length).toBeLessThanOrEqual(5);
+      const counts = await Promise.all(ids.map(async (i) => (await store.get(numberOf(i)))?.messages));
+      expect(counts).toEqual(ids.map(() => 1));
+    } finally {
+      transactions.mockRestore();
+      store.close();
+    }
+  });
+
   it('remembers at most maxMessages messages, forgetting the oldest, without touching the others', async () => {
     const store = await openIdbSightingsStore({ name: `once-${process.pid}-3`, maxMessages: 3 });
     for (let i = 0; i < 5; i++) await store.recordOnce(`m${i}`, [numberOf(i)], [], new Date(when.getTime() + i * 1000));
