@@ -81,13 +81,17 @@ export async function signStatement(
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** True when the `.sig` bytes are a JSON statement rather than a plain detached signature. */
+/**
+ * True when the `.sig` bytes are a JSON object (a statement) rather than a plain detached signature. A binary
+ * signature may well start with the byte "{"; being a whole JSON object by chance is out of reach.
+ */
 export function isStatementFile(sigBytes: Uint8Array): boolean {
-  for (const byte of sigBytes) {
-    if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
-    return byte === 0x7b; // "{"
+  try {
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(sigBytes));
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
   }
-  return false;
 }
 
 /**

@@ -174,7 +174,7 @@ async function checkSignature(
   if (config.signature !== 'detached') {
     return {
       problem:
-        `bad signature: ${sigUrl} is a plain signature, not bound to the feed's URL and freshness; the policy needs a ` +
+        `bad signature: ${sigUrl} is a plain signature (not a JSON statement), not bound to the feed's URL and freshness; the policy needs a ` +
         `${STATEMENT_FORMAT} statement (or feeds[].signature: "detached"); copy rejected`,
     };
   }

@@ -1,4 +1,5 @@
 import { normalizeDate } from './normalize-date.ts';
+import { internList, internText } from './intern.ts';
 
 /** Longest text kept in a field; longer values are refused (reported), never truncated silently. */
 export const MAX_TEXT = 500;
@@ -18,7 +19,7 @@ export function readText(value: unknown, field: string, report: Report): string 
     return undefined;
   }
   const trimmed = value.trim();
-  return trimmed.length > 0 ? trimmed : undefined;
+  return trimmed.length > 0 ? internText(trimmed) : undefined;
 }
 
 /** Brands as a list of names, from an array or one "PayPal; Norton" string. */
@@ -38,7 +39,7 @@ export function readBrands(value: unknown, field: string, report: Report): strin
       break;
     }
   }
-  return brands.length > 0 ? brands : undefined;
+  return brands.length > 0 ? internList(brands) : undefined;
 }
 
 export function splitBrands(text: string): string[] {
@@ -52,7 +53,7 @@ export function readDate(value: unknown, field: string, report: Report): string 
   if (value === undefined || value === null || value === '') return undefined;
   const date = normalizeDate(value);
   if (date === undefined) report(`${field} is not a date: ${preview(value)}`);
-  return date;
+  return date === undefined ? undefined : internText(date);
 }
 
 export function readCount(value: unknown, field: string, report: Report): number | undefined {

@@ -68,6 +68,9 @@ describe('statement details', () => {
     expect(await check(JSON.stringify(base))).toMatchObject({ ok: false, reason: /does not verify/ });
     await expect(buildStatement(body, { ...fields, sequence: 1.5 })).rejects.toThrow(/sequence/);
     expect(isStatementFile(new Uint8Array([0x30, 0x45]))).toBe(false);
+    // A binary signature that happens to start with "{" (one in 256) is still a plain signature.
+    expect(isStatementFile(new Uint8Array([0x7b, 0x01, 0xfe, 0x22, 0x7d]))).toBe(false);
+    expect(isStatementFile(new TextEncoder().encode(' {"format":"x"}\n'))).toBe(true);
   });
 
   it('orders copies by sequence and publication time', () => {

@@ -307,7 +307,7 @@ describe.each(STORES.filter((s) => s.name !== 'Node (memory)'))('syncFeed with $
       const plain = nativeFeedText('Plain', NEW);
       server.route(path, { body: plain });
       server.route(`${path}.sig`, { body: await signer.sign(new TextEncoder().encode(plain)) });
-      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /plain signature, not bound to the feed's URL and freshness/ });
+      expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'failed', error: /plain signature \(not a JSON statement\), not bound to the feed's URL and freshness/ });
       await expectLastGoodCopy(/plain signature/);
       config = { ...config, signature: 'detached' };
       expect(await syncFeed(config, store, options({ force: true }))).toMatchObject({ result: 'updated', signed: true, entries: 1 });
