@@ -35,7 +35,7 @@ const SHORT_MESSAGE = 4_000;
  *        names it anywhere, and the links do not point home (a vendor's "now with Microsoft 365 support"
  *        links to its own site); weak when the brand is only mentioned in the body and the links do not point home;
  *   legitimate: strong when the brand itself authenticated, the sender is familiar, the mail is a reply in a
- *        conversation or a mailing-list post; weak when the From domain is the brand's (unauthenticated),
+ *        conversation, or a mailing-list post that does not pose outright (a group a scammer set up does); weak when the From domain is the brand's (unauthenticated),
  *        the links point home, it is bulk mail, or it answers earlier mail (In-Reply-To, References).
  */
 export interface LureReading {
@@ -84,8 +84,9 @@ export function readLure({ lure, parts, evidence }: Findings, phones: readonly P
     (speaker.freemail && (speaker.claimed.length > 0 || speaker.businessName));
   const claimed = nameClaim || (foreign && (speaker.claimed.length > 0 || ((speaker.freemail || unverified) && brands.length > 0)));
   const weak = foreign && brands.length > 0;
-  const legitStrong = (speaker.authenticated && speaker.own.length > 0) || familiar.familiar || kind.conversation || kind.list;
-  const legitWeak = (speaker.own.length > 0 && !speaker.spoofed) || home || kind.bulk || kind.threaded;
+  // Scammers also send through groups they set up: a list excuses a message unless it poses outright.
+  const legitStrong = (speaker.authenticated && speaker.own.length > 0) || familiar.familiar || kind.conversation || (kind.list && !strong);
+  const legitWeak = (speaker.own.length > 0 && !speaker.spoofed) || home || kind.bulk || kind.threaded || kind.list;
 
   const reading: LureReading = {
     length,

@@ -157,6 +157,14 @@ describe('callback lures warn', () => {
     expect(v.level).toBe('warning');
   });
 
+  it('a lure sent through a mailing group the scammer set up, the brand in the sender\'s name', async () => {
+    const v = await judge(mail(['Geek Squad Billing via Accounts', 'accounts-2291@googlegroups.com'], 'Renewal notice',
+      'Your Geek Squad protection plan renewed today for $389.99. If you did not authorize this, call +1 (805) 302-8040 to cancel.\n' +
+      'You received this message because you are subscribed to the Google Groups "Accounts" group. To unsubscribe from this group, send an email to accounts-2291+unsubscribe@googlegroups.com.',
+      { headers: [{ name: 'List-Id', value: '<accounts-2291.googlegroups.com>' }, { name: 'Precedence', value: 'list' }] }));
+    expect(v.level).toBe('warning');
+  });
+
   it('a freemail "order" with a charge and a number to call to cancel, no brand at all', async () => {
     const v = await judge(mail(['Order Processing Team', 'd.harlow1988@gmail.com'], 'Order #44821 confirmed',
       'Your order #44821 has been processed and $489.99 will be debited from your account today. If you did not authorize ' +
