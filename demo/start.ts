@@ -1,5 +1,6 @@
-// npm start: (after `npm run build:extension`) serves a demo mailbox, feed and report collector on
-// 127.0.0.1 and opens Chromium with the extension loaded on https://mail.google.com (routed to the demo).
+// npm start: (after `npm run build:extension`) serves a demo mailbox on 127.0.0.1, starts `ringfence serve`
+// (reports in, signed feed out) beside it, and opens Chromium with the extension loaded on
+// https://mail.google.com (routed to the demo).
 // Under CI=true or without a display it runs headless, saves a screenshot of the banner and exits.
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTENSION_ID } from '../extension/extension-id.ts';
 import { FIXTURE_MESSAGES } from '../test/fixtures/webmail/messages.ts';
-import { demoFeed, startDemoServers } from './demo-servers.ts';
+import { startDemoServers } from './demo-servers.ts';
+import { startDemoRingfenceServer } from './demo-ringfence-server.ts';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const extensionDir = join(root, 'dist/extension');
@@ -21,8 +23,11 @@ if (!existsSync(join(extensionDir, 'manifest.json'))) {
   process.exit(1);
 }
 
-const servers = await startDemoServers(FIXTURE_MESSAGES, demoFeed());
-console.log(`demo mailbox ${servers.origin}/gmail/  feed ${servers.feedUrl}  reports ${servers.reportUrl}`);
+const servers = await startDemoServers(FIXTURE_MESSAGES);
+const ringfence = await startDemoRingfenceServer();
+const feedUrl = ringfence.policy.feeds[0]!.url;
+console.log(`demo mailbox ${servers.origin}/gmail/  ringfence serve ${ringfence.server.url}: feed ${feedUrl} (signed), reports ${ringfence.policy.reportEndpoint}`);
+console.log(`review queue: curl -H 'Authorization: Bearer ${ringfence.adminToken}' ${ringfence.server.url}/api/admin/queue`);
 
 const userDataDir = await mkdtemp(join(tmpdir(), 'ringfence-demo-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
@@ -42,6 +47,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const cleanup = async () => {
   await context.close().catch(() => {});
   await servers.close();
+  await ringfence.close();
   await rm(userDataDir, { recursive: true, force: true });
 };
 process.once('SIGINT', () => void cleanup().then(() => process.exit(0)));
@@ -52,7 +58,7 @@ try {
   // The demo configures the extension as a user would in its options (an organisation would use policy).
   await worker.evaluate(
     (options) => chrome.storage.local.set({ userOptions: options }),
-    { feeds: [{ url: servers.feedUrl }], reportEndpoint: servers.reportUrl, useBundledFeed: false },
+    { feeds: ringfence.policy.feeds, reportEndpoint: ringfence.policy.reportEndpoint, useBundledFeed: false },
   );
   await worker.evaluate(async () => {
     const rf = (globalThis as unknown as { ringfence: { ready: Promise<unknown>; syncFeeds(o: object): Promise<void> } }).ringfence;
