@@ -41,9 +41,15 @@ export class Progress {
 
   /** Clears the line on a terminal (the summary follows); prints a last line otherwise. */
   finish(): void {
-    if (this.options.tty) {
-      if (this.drawnWidth) this.write(`\r${' '.repeat(this.drawnWidth)}\r`);
-    } else this.draw(this.now());
+    if (this.options.tty) this.clear();
+    else this.draw(this.now());
+  }
+
+  /** Wipes the drawn line on a terminal, so a result printed to the same terminal starts at the left edge. */
+  clear(): void {
+    if (!this.options.tty || !this.drawnWidth) return;
+    this.write(`\r${' '.repeat(this.drawnWidth)}\r`);
+    this.drawnWidth = 0;
   }
 
   line(at: number): string {

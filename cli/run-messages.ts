@@ -65,9 +65,11 @@ export async function* runMessages(options: RunMessagesOptions): AsyncGenerator<
   };
   try {
     const inputs = readInputs(planned.files, { ...(progress ? { counter: { add: (n: number) => progress.addBytes(n) } } : {}) });
+    const sharedTerminal = Boolean(process.stdout.isTTY);
     for await (const result of orderedMap(inputs, pool.size * PER_WORKER, work)) {
-      progress?.done(result.error !== undefined);
+      if (sharedTerminal) progress?.clear();
       yield result;
+      progress?.done(result.error !== undefined);
     }
   } finally {
     progress?.finish();

@@ -23,22 +23,21 @@ export interface PlannedInputs {
 
 /** Expands the PATH arguments (folders, Maildirs) and adds up their sizes for an ETA. */
 export async function planInputs(paths: readonly string[], onNote?: (note: string) => void): Promise<PlannedInputs> {
+  // One walk for all paths, so a folder named twice (or reached through a link) is read once; `-` keeps its place.
+  const { paths: found, notes } = await collectEmlFiles(paths);
+  for (const note of notes) onNote?.(note);
+  const stdin = paths.includes('-');
   const files: PlannedInputs['files'] = [];
-  let totalBytes: number | undefined = 0;
-  for (const path of paths) {
-    if (path === '-') {
+  let totalBytes: number | undefined = stdin ? undefined : 0;
+  for (const entry of found) {
+    if (stdin && entry.file === '-') {
       files.push({ file: '-' });
-      totalBytes = undefined;
       continue;
     }
-    const { paths: found, notes } = await collectEmlFiles([path]);
-    for (const note of notes) onNote?.(note);
-    for (const entry of found) {
-      files.push(entry);
-      if (totalBytes !== undefined && entry.error === undefined) {
-        const size = await stat(entry.file).then((s) => (s.isFile() ? s.size : undefined), () => 0);
-        totalBytes = size === undefined ? undefined : totalBytes + size;
-      }
+    files.push(entry);
+    if (totalBytes !== undefined && entry.error === undefined) {
+      const size = await stat(entry.file).then((s) => (s.isFile() ? s.size : undefined), () => 0);
+      totalBytes = size === undefined ? undefined : totalBytes + size;
     }
   }
   return { files, totalBytes };

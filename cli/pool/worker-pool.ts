@@ -24,6 +24,8 @@ interface Slot {
   worker: Worker;
   busy: number;
   tasks: Map<number, Waiter>;
+  /** The worker loaded its task module; one that dies before that is not restarted (it would die again). */
+  ready: boolean;
 }
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
@@ -32,6 +34,7 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private nextId = 0;
   private closed = false;
+  private broken: Error | undefined;
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < Math.max(1, options.jobs); i++) this.slots.push(this.start());
@@ -43,6 +46,7 @@ export class WorkerPool {
 
   /** Runs one task; `transfer` lists buffers handed over (not copied). Rejects when the task or its worker fails. */
   run<T>(payload: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (this.broken) return Promise.reject(this.broken);
     const slot = this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = ++this.nextId;
     slot.busy++;
@@ -62,8 +66,9 @@ export class WorkerPool {
       workerData: { module: this.options.module, init: this.options.init },
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? 1024 },
     });
-    const slot: Slot = { worker, busy: 0, tasks: new Map() };
+    const slot: Slot = { worker, busy: 0, tasks: new Map(), ready: false };
     worker.on('message', (message: { type: string; id: number; result?: unknown; error?: string; method?: string; args?: unknown[] }) => {
+      if (message.type === 'ready') slot.ready = true;
       if (message.type === 'call') {
         void this.answer(worker, message.id, message.method ?? '', message.args ?? []);
         return;
@@ -81,6 +86,10 @@ export class WorkerPool {
       slot.tasks.clear();
       slot.busy = 0;
       if (this.closed) return;
+      if (!slot.ready) {
+        this.broken = new Error(`worker could not start: ${error.message}`);
+        return;
+      }
       const index = this.slots.indexOf(slot);
       if (index !== -1) this.slots[index] = this.start();
     };

@@ -10,6 +10,10 @@ import { Progress } from '../../cli/progress.ts';
 import { parseEml } from '../../shared/mime/parse-eml.ts';
 import { buildMsg } from './support/build-msg.ts';
 import type { InputMessage } from '../../cli/input/types.ts';
+import { planInputs } from '../../cli/input/read-inputs.ts';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 async function* chunked(text: string, size: number): AsyncGenerator<Buffer> {
   const bytes = Buffer.from(text);
@@ -143,5 +147,31 @@ describe('Progress', () => {
     expect(written).toEqual(['1 message, 0.1/s, 0 errors, 25% read, ETA 30s\n']);
     progress.finish();
     expect(written[1]).toBe('20 messages, 2.0/s, 1 error, 25% read, ETA 30s\n');
+  });
+});
+
+describe('planInputs', () => {
+  it('walks folders for every message kind, reads Maildir cur/ and new/ whatever the names, and keeps - in place', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ringfence-plan-'));
+    try {
+      for (const name of ['a.eml', 'b.MSG', 'c.mbox', 'd.mbx.gz', 'e.eml.gz', 'notes.txt', 'archive.tar.gz']) await writeFile(join(dir, name), 'x');
+      for (const box of ['cur', 'new', 'tmp']) await mkdir(join(dir, 'box', box), { recursive: true });
+      await writeFile(join(dir, 'box', 'cur', '1.M1:2,S'), 'x');
+      await writeFile(join(dir, 'box', 'new', '2.M2'), 'x');
+      await writeFile(join(dir, 'box', 'tmp', '3.M3'), 'x');
+      await writeFile(join(dir, 'box', 'dovecot-uidlist'), 'x');
+      const notes: string[] = [];
+      const planned = await planInputs([dir, '-', dir], (n) => notes.push(n));
+      const names = planned.files.map((f) => (f.file === '-' ? '-' : f.file.slice(dir.length + 1)));
+      expect(names).toEqual(['a.eml', 'b.MSG', 'box/cur/1.M1:2,S', 'box/new/2.M2', 'c.mbox', 'd.mbx.gz', 'e.eml.gz', '-']);
+      expect(planned.totalBytes).toBeUndefined();
+      expect(notes).toEqual([
+        `${join(dir, 'box', 'tmp')}: left out, Maildir tmp folder (1 deliveries in progress)`,
+        expect.stringMatching(/left out, it is the folder .* again/),
+      ]);
+      expect((await planInputs([dir])).totalBytes).toBe(7);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

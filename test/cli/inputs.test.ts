@@ -43,7 +43,7 @@ afterAll(async () => {
 describe('scan inputs', () => {
   it('judges every readable message of every kind in input order, one error line per bad one, and exits 1', async () => {
     const { code, stdout, stderr } = await ringfence(['scan', '--json', '--jobs', '2', dir]);
-    const out = jsonLines(stdout).map((o) => ({ ...o, file: String(o.file).slice(dir.length + 1) }));
+    const out = jsonLines(stdout).map((o): Record<string, unknown> => ({ ...o, file: String(o.file).slice(dir.length + 1) }));
     expect(out.map((o) => [o.file, o.index ?? null, o.level ?? 'error'])).toEqual([
       ['a-report.msg', null, 'warning'],
       ['b-export.mbox', 0, 'warning'],
