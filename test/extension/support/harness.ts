@@ -35,7 +35,7 @@ export function basePolicy(feeds: TestServer, reports: ReportCollector, feedPath
   return { feeds: [{ url: feeds.url(feedPath) }], reportEndpoint: reports.url, useBundledFeed: false };
 }
 
-export async function startHarness(name: string): Promise<Harness> {
+export async function startHarness(name: string, options: { args?: string[] } = {}): Promise<Harness> {
   await buildExtension();
   const feeds = await startHttpServer({
     '/feed-a.json': { body: FEED_A, headers: { 'content-type': 'application/json' } },
@@ -44,7 +44,7 @@ export async function startHarness(name: string): Promise<Harness> {
   const reports = await startReportCollector();
   const policy = await managedPolicyFile(name);
   await policy.write(basePolicy(feeds, reports));
-  const browser = await launchPersistent({ extensionDir: EXTENSION_DIR });
+  const browser = await launchPersistent({ extensionDir: EXTENSION_DIR, ...(options.args ? { args: options.args } : {}) });
   await routeWebmail(browser.context, FIXTURE_MESSAGES);
 
   const worker = () => extensionWorker(browser.context);
