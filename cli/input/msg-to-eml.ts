@@ -6,11 +6,22 @@ import type { FieldsData } from '@kenjiuno/msgreader';
 type MsgReaderClass = typeof msgReaderModule;
 const MsgReader: MsgReaderClass = (msgReaderModule as unknown as { default?: MsgReaderClass }).default ?? msgReaderModule;
 
+/** Outlook items attached to items attached to …: converted this deep. */
+const MAX_DEPTH = 3;
+
+function tryConvert(bytes: Uint8Array, depth: number): Uint8Array | undefined {
+  try {
+    return msgToEml(bytes, depth);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Headers of the original transport headers the rebuilt MIME body replaces. */
 const BODY_HEADERS = /^(content-[a-z-]+|mime-version)$/i;
 
 /** Converts .msg bytes to .eml bytes. Throws a readable Error for a file that is not an Outlook message. */
-export function msgToEml(bytes: Uint8Array): Uint8Array {
+export function msgToEml(bytes: Uint8Array, depth = 0): Uint8Array {
   let data: FieldsData;
   let reader: InstanceType<MsgReaderClass>;
   try {
@@ -32,7 +43,6 @@ export function msgToEml(bytes: Uint8Array): Uint8Array {
   lines.push(`--${alternative}--`);
 
   for (const attachment of data.attachments ?? []) {
-    if (attachment.innerMsgContent) continue; // an attached Outlook item: its own .msg, not read here
     let content: Uint8Array;
     let name: string;
     try {
@@ -41,6 +51,14 @@ export function msgToEml(bytes: Uint8Array): Uint8Array {
       name = read.fileName || attachment.fileName || attachment.name || 'attachment';
     } catch {
       continue;
+    }
+    if (attachment.innerMsgContent) {
+      // An attached Outlook item: converted in turn and attached as a message, as mail clients forward them.
+      const inner = depth < MAX_DEPTH ? tryConvert(content, depth + 1) : undefined;
+      if (inner) {
+        lines.push(`--${boundary}`, 'Content-Type: message/rfc822', `Content-Disposition: attachment; filename="${headerWord(name)}.eml"`, '', Buffer.from(inner).toString('utf8'));
+        continue;
+      }
     }
     const type = /^[\w.+-]+\/[\w.+-]+$/.test(attachment.attachMimeTag ?? '') ? attachment.attachMimeTag! : 'application/octet-stream';
     lines.push(`--${boundary}`, ...base64Part(`${type}; name="${headerWord(name)}"`, Buffer.from(content), `attachment; filename="${headerWord(name)}"`));

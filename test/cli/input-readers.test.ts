@@ -93,6 +93,19 @@ describe('msgToEml', () => {
     expect(message.attachments).toEqual([expect.objectContaining({ name: 'invoice.txt', mediaType: 'text/plain', text: 'Invoice: call 804-713-4599' })]);
   });
 
+  it('reads an Outlook item attached to the .msg as an attached message', async () => {
+    const msg = buildMsg({
+      subject: 'FW: suspicious',
+      senderName: 'Analyst',
+      senderAddress: 'soc@example.org',
+      body: 'Forwarding the report.',
+      attachments: [{ name: 'Your renewal', message: { subject: 'Your renewal', senderName: 'Norton', senderAddress: 'billing@example.net', body: 'Call +1 (804) 713-4598 to cancel.' } }],
+    });
+    const message = await parseEml(msgToEml(msg));
+    expect(message.subject).toBe('FW: suspicious');
+    expect(JSON.stringify(message.parts)).toContain('Call +1 (804) 713-4598 to cancel.');
+  });
+
   it('refuses a file that is not an Outlook message with a readable error', () => {
     expect(() => msgToEml(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]))).toThrow(/not a readable Outlook \.msg/);
   });
