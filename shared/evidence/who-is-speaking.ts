@@ -3,6 +3,7 @@ import type { BrandHit } from '../lure/index.ts';
 import { dkimResultDomain, receiverAuthResults, type AuthResult, type AuthTrust } from '../mail-auth/authentication-results.ts';
 import { domainOf, isWithin, senderAddresses } from '../mail-auth/headers.ts';
 import { isBrandDomain, isFreemail, siteOf } from './domains.ts';
+import { dressedAsBrand } from './dressed-as-brand.ts';
 
 /** Words in a display name that make it speak for a business rather than a person. */
 const BUSINESS_ROLE = /\b(order|orders|invoice|billing|bill|payment|payments|receipt|e-receipt|support|service|services|team|department|dept|security|account|accounts|notification|notice|confirmation|helpdesk|help desk|customer|subscription|renewal|refund|transaction|alert|verification|admin|administrator)\b/i;
@@ -33,6 +34,8 @@ export interface Speaker {
   businessName: boolean;
   /** Replies go to a freemail mailbox while From is a company's domain. */
   replyToFreemail: boolean;
+  /** Named brands whose name the From site wears without being theirs ("secure-mcafee-billing.net"). */
+  dressedAs: string[];
 }
 
 export function whoIsSpeaking(message: MailMessage, brands: readonly BrandHit[], trust: AuthTrust = {}): Speaker {
@@ -57,11 +60,13 @@ export function whoIsSpeaking(message: MailMessage, brands: readonly BrandHit[],
     spoofed: own.length > 0 && !authenticated && dmarcFailed,
     businessName: BUSINESS_ROLE.test(message.from?.name ?? ''),
     replyToFreemail: !isFreemail(fromDomain) && addresses.replyTo.some((a) => isFreemail(domainOf(a))),
+    dressedAs: [],
   };
   if (fromDomain) {
     speaker.fromDomain = fromDomain;
     const site = siteOf(fromDomain);
     if (site) speaker.fromSite = site;
+    speaker.dressedAs = dressedAsBrand(fromDomain, site, all);
   }
   return speaker;
 }

@@ -74,11 +74,13 @@ export function readLure({ lure, parts, evidence }: Findings, phones: readonly P
   // Mail that carries the receiver's results but did not authenticate, from a company domain: its links
   // prove nothing about who sent it (anyone can link to a brand's site or to the domain they forged).
   const unverified = speaker.hasAuthResults && !speaker.authenticated && !speaker.freemail;
-  const home = pointsHome(links) && !unverified;
+  // A site dressed as a brand ("secure-mcafee-billing.net") links to the real brand only to look like it.
+  const dressed = speaker.dressedAs.length > 0;
+  const home = pointsHome(links) && !unverified && !dressed;
   // A name or subject that speaks for a brand is backed only by links to that brand, not to the sender's site.
-  const toBrand = pointsToBrand(links) && !unverified;
+  const toBrand = pointsToBrand(links) && !unverified && !dressed;
   const foreign = speaker.own.length === 0 && !home;
-  const nameClaim = speaker.displayName.some((b) => !speaker.own.includes(b)) && !toBrand;
+  const nameClaim = (dressed || speaker.displayName.some((b) => !speaker.own.includes(b))) && !toBrand;
   const strong = speaker.spoofed ||
     (nameClaim && (!home || pretext)) ||
     (speaker.freemail && (speaker.claimed.length > 0 || speaker.businessName));

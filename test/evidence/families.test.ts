@@ -106,6 +106,16 @@ describe('legitimate mail with a phone number is not flagged', () => {
   });
 });
 
+describe('a brand\'s one-word vanity site is not a costume', () => {
+  it('a bank travel site named after the bank, authenticated, with its help line', async () => {
+    const v = await judgeWithNumber(mail(['Chase Travel', 'travel@chasetravel.com'], 'Your trip receipt - Trip ID 8842211',
+      'Thank you for booking with Chase Travel. Total billed to your card ending 9921: $412.60. This fare is non-refundable.\n' +
+      'Questions about your reservation? Call Chase Travel at 1-855-234-2542, 24 hours a day.',
+      { headers: [auth('chasetravel.com')], links: ['https://chasetravel.com/trips/8842211', 'https://www.chase.com/privacy'] }));
+    expect(flagged(v)).toBe(false);
+  });
+});
+
 describe('the brand\'s own domain without headers (Outlook on the web, stripped exports)', () => {
   it('is weaker evidence of legitimacy, not a lure: a quiet caution at most', async () => {
     const v = await judge(mail(['PayPal', 'service@paypal.com'], 'Receipt for your payment',
@@ -176,6 +186,14 @@ describe('callback lures warn', () => {
   it('a brand named in the subject from an unrelated domain with an order and a support number', async () => {
     const v = await judge(mail(['E-Receipt Team', 'billing@w3.fusion-energy-example.ca'], 'Your Norton Order Confirmation #NP0931',
       'Thank you for your purchase. Product: Norton 360 Deluxe. Amount: $349.99. Support Contact: +1 843-602-3984'));
+    expect(v.level).toBe('warning');
+  });
+
+  it('a site dressed as the brand, links copied from the real brand\'s site', async () => {
+    const v = await judge(mail(['McAfee Support', 'renewals@secure-mcafee-billing.net'], 'McAfee Total Protection - Order Confirmation',
+      'Your McAfee Total Protection (5 devices) has been renewed for 3 years. Amount: $479.99. If you wish to cancel this order ' +
+      'and receive a full refund please call (844) 672-0199 immediately.',
+      { links: ['https://www.mcafee.com/en-us/consumer-support.html', 'https://www.mcafee.com/privacy', 'https://www.mcafee.com/legal'] }));
     expect(v.level).toBe('warning');
   });
 

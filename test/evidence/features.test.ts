@@ -40,6 +40,18 @@ describe('who is speaking', () => {
   });
 });
 
+describe('dressed as a brand', () => {
+  it('a hyphenated site that wears a brand it does not belong to', () => {
+    const speaks = (address: string, name: string) => whoIsSpeaking(mail([name, address]), [brand(name, 'from-name')]).dressedAs;
+    expect(speaks('renewals@secure-mcafee-billing.net', 'McAfee')).toEqual(['McAfee']);
+    expect(speaks('service@intl-paypal-billing.com', 'PayPal')).toEqual(['PayPal']);
+    expect(speaks('x@paypal-resolution-centre.net', 'PayPal')).toEqual(['PayPal']);
+    expect(speaks('service@paypal.com', 'PayPal')).toEqual([]);
+    expect(speaks('travel@chasetravel.com', 'Chase')).toEqual([]);
+    expect(speaks('orders@purchase-receipts.com', 'Chase')).toEqual([]);
+  });
+});
+
 describe('where it points', () => {
   const links = (...hrefs: string[]) => hrefs.map((href) => ({ href, text: '' }));
   it('counts links to the sender\'s site and the brand\'s domains as home; tracking hosts as neither', () => {
