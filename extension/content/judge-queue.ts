@@ -16,7 +16,8 @@ interface Waiting {
 
 export class JudgeQueue<Job extends object> {
   private readonly waiting = new Map<Job, Waiting>();
-  private readonly onScreen = new Set<Element>();
+  // Weak: a visibility report can arrive after its job started, and must not keep the element alive.
+  private readonly onScreen = new WeakSet<Element>();
   private readonly reported = new WeakSet<Element>();
   private readonly observer: IntersectionObserver | undefined;
   private running = 0;
@@ -38,7 +39,7 @@ export class JudgeQueue<Job extends object> {
         : undefined;
   }
 
-  /** Queues a job; `start` resolves when the job no longer needs its slot (its first verdict is out). */
+  /** Queues a job; `start` resolves when the job no longer needs its slot (its part in the page is done). */
   add(job: Job, element: Element, start: () => Promise<void>): void {
     if (this.closed) return;
     this.waiting.set(job, { element, start, addedAt: performance.now() });
