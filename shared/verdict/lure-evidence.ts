@@ -34,7 +34,7 @@ const SHORT_MESSAGE = 4_000;
  *        claimed when the sender's name claims a brand its links do not lead to, the subject names the brand, or a freemail box or a domain that failed authentication
  *        names it anywhere, and the links do not point home (a vendor's "now with Microsoft 365 support"
  *        links to its own site); weak when the brand is only mentioned in the body and the links do not point home;
- *   legitimate: strong when the brand itself authenticated, the sender is familiar, the mail is a reply in a
+ *   legitimate: strong when the brand itself authenticated, the sender is familiar and authenticated, the mail is a reply in a
  *        conversation, or a mailing-list post that does not pose outright (a group a scammer set up does); weak when the From domain is the brand's (unauthenticated),
  *        the links point home, it is bulk mail, or it answers earlier mail (In-Reply-To, References).
  */
@@ -87,8 +87,10 @@ export function readLure({ lure, parts, evidence }: Findings, phones: readonly P
   const claimed = nameClaim || (foreign && (speaker.claimed.length > 0 || ((speaker.freemail || unverified) && brands.length > 0)));
   const weak = foreign && brands.length > 0;
   // Scammers also send through groups they set up: a list excuses a message unless it poses outright.
-  const legitStrong = (speaker.authenticated && speaker.own.length > 0) || familiar.familiar || kind.conversation || (kind.list && !strong);
-  const legitWeak = (speaker.own.length > 0 && !speaker.spoofed) || home || kind.bulk || kind.threaded || kind.list;
+  // A familiar sender vouches strongly only when the receiver vouched for it: a From address can be forged.
+  const legitStrong = (speaker.authenticated && speaker.own.length > 0) || (familiar.familiar && speaker.authenticated) ||
+    kind.conversation || (kind.list && !strong);
+  const legitWeak = (speaker.own.length > 0 && !speaker.spoofed) || familiar.familiar || home || kind.bulk || kind.threaded || kind.list;
 
   const reading: LureReading = {
     length,

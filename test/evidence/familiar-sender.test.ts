@@ -24,12 +24,18 @@ describe('familiar senders', () => {
     expect(senderKeys(message('ann@gmail.com', { headers: auth('gmail.com') }))).toEqual(['address:ann@gmail.com']);
   });
 
-  it('is familiar after mail on three earlier days, not after three messages on one day', async () => {
+  it('never keys a From address the receiver found forged, nor mail "from" the reader\'s own address', () => {
+    const failed = [{ name: 'Authentication-Results', value: 'mx.example.com; spf=fail smtp.mailfrom=example.org; dmarc=fail header.from=example.org' }];
+    expect(senderKeys(message('ann@example.org', { headers: failed }))).toEqual([]);
+    expect(senderKeys(message('me@example.com', { to: [{ name: 'Me', address: 'Me@Example.com' }] }))).toEqual([]);
+  });
+
+  it('is familiar after mail on five earlier days, not after five messages on one day', async () => {
     const store = new MemorySendersStore();
-    for (let i = 0; i < 3; i++) await store.recordAndGet(['address:a@x.org'], day(0));
+    for (let i = 0; i < 5; i++) await store.recordAndGet(['address:a@x.org'], day(0));
     expect(familiarity(await store.recordAndGet(['address:a@x.org'], day(1)), day(1))).toEqual({ earlierDays: 1, familiar: false });
-    await store.recordAndGet(['address:a@x.org'], day(2));
-    expect(familiarity(await store.recordAndGet(['address:a@x.org'], day(3)), day(3))).toEqual({ earlierDays: 3, familiar: true });
+    for (let i = 2; i <= 4; i++) await store.recordAndGet(['address:a@x.org'], day(i));
+    expect(familiarity(await store.recordAndGet(['address:a@x.org'], day(5)), day(5))).toEqual({ earlierDays: 5, familiar: true });
     expect(familiarity([], day(3)).familiar).toBe(false);
   });
 
@@ -56,14 +62,26 @@ describe('familiar senders', () => {
     store.close();
   });
 
-  it('through scan: a lure from a new sender warns; the same from a sender this mailbox knows is a caution', async () => {
+  it('through scan: a lure from a new sender warns; the same from an authenticated sender this mailbox knows is a caution', async () => {
     const store = new MemorySendersStore();
     const policy = mergePolicy({ useBundledFeed: false }, undefined);
     const from = 'accounts@regional-isp.example';
-    const first = await scan(message(from), { policy, now: day(0), senders: store });
+    const headers = [{ name: 'Authentication-Results', value: 'mx.example.com; dkim=pass header.d=regional-isp.example; dmarc=pass header.from=regional-isp.example' }];
+    const first = await scan(message(from, { headers }), { policy, now: day(0), senders: store });
     expect(first.level).toBe('warning');
-    for (let i = 1; i <= 3; i++) await scan(message(from, { text: 'Monthly statement attached.' }), { policy, now: day(i), senders: store });
-    const later = await scan(message(from), { policy, now: day(4), senders: store });
+    for (let i = 1; i <= 5; i++) await scan(message(from, { headers, text: 'Monthly statement attached.' }), { policy, now: day(i), senders: store });
+    const later = await scan(message(from, { headers }), { policy, now: day(6), senders: store });
     expect(later.level).toBe('caution');
+  });
+
+  it('through scan: a forged familiar address does not turn the warning off', async () => {
+    const store = new MemorySendersStore();
+    const policy = mergePolicy({ useBundledFeed: false }, undefined);
+    const from = 'accounts@regional-isp.example';
+    const pass = [{ name: 'Authentication-Results', value: 'mx.example.com; dkim=pass header.d=regional-isp.example; dmarc=pass header.from=regional-isp.example' }];
+    const fail = [{ name: 'Authentication-Results', value: 'mx.example.com; dkim=none; spf=fail smtp.mailfrom=regional-isp.example; dmarc=fail header.from=regional-isp.example' }];
+    for (let i = 0; i <= 5; i++) await scan(message(from, { headers: pass, text: 'Monthly statement attached.' }), { policy, now: day(i), senders: store });
+    const forged = await scan(message(from, { headers: fail }), { policy, now: day(6), senders: store });
+    expect(forged.level).toBe('warning');
   });
 });
