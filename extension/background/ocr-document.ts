@@ -21,7 +21,7 @@ async function openFrame(): Promise<void> {
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL(OCR_PAGE);
   const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
-  document.body.append(frame);
+  (document.body ?? document.documentElement).append(frame);
   await loaded;
 }
 
