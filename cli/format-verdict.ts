@@ -19,7 +19,7 @@ export function verdictJson(file: string, verdict: Verdict, place: MessagePlace 
     phones: verdict.phones.map(({ e164, raw, region, lineType, part, inFeed, block, trusted }) => ({
       e164, raw, region, lineType, part, inFeed, block, trusted,
     })),
-    reasons: verdict.reasons.map(({ code, message, evidence }) => ({ code, message, evidence })),
+    reasons: verdict.reasons.map(({ code, message, evidence, params }) => ({ code, message, evidence, params })),
     brands: verdict.brands,
     saas: verdict.saas,
   });

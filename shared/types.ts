@@ -62,9 +62,11 @@ export const LEVELS: readonly Level[] = ['none', 'caution', 'warning', 'danger']
 export interface Reason {
   /** Stable kebab-case code, e.g. "feed-number", "brand-callback-lure". */
   code: string;
-  /** Plain language, for the reader. */
+  /** Plain language, for the reader: the English rendering, kept as the fallback and in `scan --json`. */
   message: string;
   evidence?: string;
+  /** Values the surfaces' locale catalogues fill into the reason's sentence (shared/i18n/reason-text.ts). */
+  params?: Record<string, string | number>;
 }
 
 export type LineType =

@@ -24,10 +24,8 @@ export const CATALOGUED_REASONS = [
 
 const KNOWN = new Set<string>(CATALOGUED_REASONS);
 
-type ReasonWithParams = Reason & { params?: Record<string, string | number> };
-
 /** The reader's sentence for one reason, in the translator's language. */
-export function reasonText(reason: ReasonWithParams, verdict: Pick<Verdict, 'brands' | 'saas'>, t: Translate, locale = 'en'): string {
+export function reasonText(reason: Reason, verdict: Pick<Verdict, 'brands' | 'saas'>, t: Translate, locale = 'en'): string {
   if (!KNOWN.has(reason.code)) return reason.message;
   const params: Record<string, string | number> = {
     brand: listOf(verdict.brands, locale),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeFromEnv, verdictText } from '../../cli/format-verdict.ts';
+import { localeFromEnv, verdictJson, verdictText } from '../../cli/format-verdict.ts';
 import type { Verdict } from '../../shared/types.ts';
 
 const verdict: Verdict = {
@@ -27,5 +27,12 @@ describe('verdictText in the reader\'s language (LANG)', () => {
     const text = verdictText('x.eml', verdict, 'en-US');
     expect(text).toContain('+18047134598 (on a scam list)');
     expect(text).toContain('- [feed-number] +18047134598 is on a scam-number list (Example feed).');
+  });
+
+  it('--json keeps each reason\'s English message beside its code, and passes params through when the core gives them', () => {
+    const withParams: Verdict = { ...verdict, reasons: [{ code: 'sighting-burst', message: '+18047134598 was in 4 messages you received in the last 7 days.', params: { count: 4 } }] };
+    const line = JSON.parse(verdictJson('x.eml', withParams)) as { reasons: { code: string; message: string; params?: unknown }[] };
+    expect(line.reasons).toEqual([{ code: 'sighting-burst', message: '+18047134598 was in 4 messages you received in the last 7 days.', params: { count: 4 } }]);
+    expect(verdictText('x.eml', withParams, 'de')).toContain('- [sighting-burst] Diese Nummer stand in den letzten Tagen in 4 Nachrichten an Sie.');
   });
 });
