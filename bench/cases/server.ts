@@ -2,7 +2,7 @@
 // PGlite and on PostgreSQL; baseline: a bare node:http handler that only parses the JSON, same load, same run.
 // feed-publish: ms to build and sign a 100,000-entry feed from the store (first GET /feed.json and its .sig);
 // baseline: serialising and signing the same entries held in memory.
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -69,27 +69,36 @@ async function ingest(kind: string, store: { dataDir?: string; databaseUrl?: str
   }
 }
 
-/** CLIENTS concurrent clients post REPORTS reports (after one warm-up report each). */
+/** CLIENTS concurrent keep-alive clients post REPORTS reports (after one warm-up report each). */
 async function load(url: string): Promise<LoadResult> {
-  const post = async () => {
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const post = () =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const body = JSON.stringify(report());
+      const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 201 ? resolve(performance.now() - started) : reject(new Error(`HTTP ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  try {
+    await Promise.all(Array.from({ length: CLIENTS }, post));
+    const latencies: number[] = [];
+    let next = 0;
     const started = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report()) });
-    await response.arrayBuffer();
-    if (response.status !== 201) throw new Error(`HTTP ${response.status}`);
-    return performance.now() - started;
-  };
-  await Promise.all(Array.from({ length: CLIENTS }, post));
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (next++ < REPORTS) latencies.push(await post());
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / seconds, p99Ms: latencies[Math.floor(latencies.length * 0.99)]! };
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (next++ < REPORTS) latencies.push(await post());
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { perSecond: latencies.length / seconds, p99Ms: latencies[Math.floor(latencies.length * 0.99)]! };
+  } finally {
+    agent.destroy();
+  }
 }
 
 function report() {
