@@ -1,8 +1,9 @@
 // Image-only lures (generated here, numbers random on every run) read by the CLI's OCR thread and flagged.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attachedEml, inlineEml, type Picture } from './support/lure-eml.ts';
 import {
-  drawLure, imageOnlyPdf, lureBmp, lureGif, lureJpeg, lurePng, lureTiff, lureWebp, randomUsNumber, type LureNumber,
+  drawLure, HEIF_ENC, imageOnlyPdf, lureBmp, lureGif, lureHeic, lureJpeg, lurePng, lureTiff, lureWebp, randomUsNumber, type LureNumber,
 } from './support/lure-images.ts';
 import { scanEml } from './support/scan-file.ts';
 
@@ -58,6 +59,12 @@ describe('CLI OCR of image-only lures', () => {
   ] as const)('reads a %s attachment', async (_format, name, mediaType, encode) => {
     const number = randomUsNumber();
     await expectFlagged(attachedEml({ name, mediaType, bytes: encode(number, { fontPx: 24 }) }), number, name);
+  });
+
+  // CI installs heif-enc (libheif-examples); elsewhere the case says why it cannot run.
+  it.runIf(existsSync(HEIF_ENC) || process.env.CI)('reads a HEIC photo (as phones send them)', async () => {
+    const number = randomUsNumber();
+    await expectFlagged(attachedEml({ name: 'IMG_2041.HEIC', mediaType: 'image/heic', bytes: lureHeic(number, { fontPx: 28 }) }), number, 'IMG_2041.HEIC');
   });
 
   it('leaves the picture unread with OCR off (the text alone is not flagged)', async () => {

@@ -3,6 +3,10 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import UTIF from 'utif';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface LureNumber {
   e164: string;
@@ -224,3 +228,17 @@ export function lureGif(number: LureNumber, options?: DrawOptions): Uint8Array {
   ];
   return new Uint8Array(bytes);
 }
+
+/** HEIC made by Debian's heif-enc (libheif-examples, installed by .ci/run) from the PNG lure. */
+export function lureHeic(number: LureNumber, options?: DrawOptions): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'ringfence-heic-'));
+  try {
+    writeFileSync(join(dir, 'lure.png'), lurePng(number, options));
+    execFileSync(HEIF_ENC, ['-q', '90', join(dir, 'lure.png'), '-o', join(dir, 'lure.heic')], { stdio: 'pipe' });
+    return new Uint8Array(readFileSync(join(dir, 'lure.heic')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const HEIF_ENC = '/usr/bin/heif-enc';
