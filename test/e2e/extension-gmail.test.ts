@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     const host = page.locator(banner(1));
     await host.waitFor({ timeout: 1_000 });
     expect(await host.getAttribute('data-level')).toBe('danger');
-    const section = page.locator(`${banner(1)} section[role="alert"]`);
+    const section = page.locator(`${banner(1)} section.banner`);
     await expect(section.textContent()).resolves.toContain('+1 804 713 4598');
     await expect(section.locator('[data-code="feed-number"]').count()).resolves.toBe(1);
     // The number hidden with display:none in the same message is not one the reader would call.
@@ -98,17 +98,30 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     expect(originals.some((u) => u.includes('ik=9fa3c1e7b2') && u.includes(encodeURIComponent(M(6))))).toBe(true);
   });
 
-  it('options page shows feed status and keeps policy-set fields read-only', async () => {
+  it('options page shows feed status, every policy-set key with its value (read-only), checks numbers and merges on Save', async () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${EXTENSION_ID}/options/options.html`);
-    await expect.poll(() => options.locator('.feeds').textContent(), { timeout: 10_000 }).toContain('2 entries');
-    expect(await options.locator('#feeds').isDisabled()).toBe(true);
-    expect(await options.locator('#trusted').isDisabled()).toBe(false);
-    await options.fill('#trusted', '+18005550100\n');
+    await expect.poll(() => options.locator('.feeds').textContent(), { timeout: 10_000 }).toContain('2 numbers');
+    // The admin's feed, report endpoint and useBundledFeed, each shown with its value and read-only.
+    await expect.poll(() => options.locator('#managed-feeds').inputValue()).toBe(h.feeds.url('/feed-a.json'));
+    expect(await options.locator('#managed-feeds').getAttribute('readonly')).not.toBeNull();
+    expect(await options.locator('#managed-reportEndpoint').inputValue()).toBe(h.reports.url);
+    expect(await options.locator('#managed-useBundledFeed').inputValue()).toBe('No');
+    expect(await options.locator('.managed-setting').first().innerText()).toContain('Set by your organisation');
+    expect(await options.locator('#feeds').count()).toBe(0);
+    // A value stored elsewhere survives Save.
+    await (await h.worker()).evaluate(() => chrome.storage.local.set({ userOptions: { defaultRegion: 'GB' } }));
+    await options.fill('#trusted', 'call me on 0800 123\n');
     await options.click('button[type="submit"]');
-    await expect.poll(() => options.locator('[role="status"]').first().textContent()).toBe('Saved.');
+    await expect.poll(() => options.locator('.save-note').textContent()).toBe('Not saved: correct the fields marked below.');
+    expect(await options.locator('#trusted-problems').innerText()).toContain('Line 1: “call me on 0800 123” is not a phone number.');
+    expect(await options.locator('#trusted').getAttribute('aria-invalid')).toBe('true');
+    await options.fill('#trusted', '+1 800 555 0100\n');
+    await options.click('button[type="submit"]');
+    await expect.poll(() => options.locator('.save-note').textContent()).toBe('Saved.');
     const stored = await (await h.worker()).evaluate(() => chrome.storage.local.get('userOptions'));
-    expect(stored.userOptions).toEqual({ trustedNumbers: ['+18005550100'] });
+    expect(stored.userOptions).toEqual({ defaultRegion: 'GB', trustedNumbers: ['+18005550100'] });
+    await (await h.worker()).evaluate(() => chrome.storage.local.set({ userOptions: { trustedNumbers: ['+18005550100'] } }));
     await options.close();
   });
 
@@ -215,24 +228,37 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     await spoofed.close();
   });
 
-  it('renders mail text as text, expands details and dismisses by keyboard', async () => {
+  it('renders mail text as text, expands details, dismisses to a chip and shows again by keyboard', async () => {
     await openThread('invoice');
     const toggle = page.locator(`${banner(1)} button.details-toggle`);
     await toggle.focus();
     await page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await expect(page.locator(`${banner(1)} dl.details`).textContent()).resolves.toContain('+18047134598');
+    await expect(page.locator(`${banner(1)} .details`).textContent()).resolves.toContain('+1 804 713 4598');
+    await expect(page.locator(`${banner(1)} .details`).textContent()).resolves.toContain('feed-number');
     await page.locator(`${banner(1)} button.dismiss`).focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator(banner(1)).count()).toBe(0);
+    await page.locator(`${banner(1)} .chip`).waitFor();
+    expect(await page.locator(`${banner(1)} .chip`).innerText()).toMatch(/Ringfence warning hidden\s*·\s*Show/);
+    // Focus goes to the message the banner sits above, not to the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.previousElementSibling?.tagName)).toBe('RINGFENCE-BANNER');
+    // Opened again (back to the inbox, the same thread again): still the chip, and Show brings the banner back.
+    await page.evaluate(() => (location.hash = '#inbox'));
+    await page.click('tr[data-thread="invoice"]');
+    await page.waitForSelector('div.adn.ads div.a3s');
+    await page.locator(`${banner(1)} .chip`).waitFor();
+    await page.locator(`${banner(1)} button.show`).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`${banner(1)} .number-line`).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('RINGFENCE-BANNER');
   });
 
   it('one click on "Report this number" delivers the DESIGN.md payload, once', async () => {
     await openThread('invoice');
     const button = page.locator(`${banner(1)} button.report`);
     await button.click();
-    await expect.poll(() => page.locator(`${banner(1)} .status`).textContent()).toMatch(/Reported/);
-    expect(await button.isDisabled()).toBe(true);
+    await expect.poll(() => page.locator(`${banner(1)} .status`).textContent()).toMatch(/^Sent\./);
+    expect(await button.getAttribute('aria-disabled')).toBe('true');
     const report = await h.reports.waitFor((r) => (r.body.numbers as string[]).includes('+18047134598'), 10_000);
     expect(Object.keys(report.body).sort()).toEqual(['brands', 'client', 'id', 'kind', 'level', 'message', 'numbers', 'reasons', 'reportedAt']);
     expect(report.body).toMatchObject({
@@ -255,10 +281,10 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     const button = page.locator(`${banner(1)} button.report-message`);
     await expect(button.textContent()).resolves.toBe('Report message');
     await button.click();
-    await expect.poll(() => page.locator(`${banner(1)} .status`).textContent()).toMatch(/Reported/);
-    expect(await button.isDisabled()).toBe(true);
+    await expect.poll(() => page.locator(`${banner(1)} .status`).textContent()).toMatch(/^Sent\./);
+    expect(await button.getAttribute('aria-disabled')).toBe('true');
     // "Report this number" is a separate action, still offered.
-    expect(await page.locator(`${banner(1)} button.report`).isDisabled()).toBe(false);
+    expect(await page.locator(`${banner(1)} button.report`).getAttribute('aria-disabled')).toBeNull();
     const report = await h.reports.waitFor((r) => r.body.kind === 'message', 10_000);
     expect(Object.keys(report.body).sort()).toEqual(['brands', 'client', 'id', 'kind', 'level', 'message', 'numbers', 'reasons', 'reportedAt']);
     expect(report.body).toEqual({
@@ -290,13 +316,14 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     await h.reports.stop();
     await openThread('geeksquad');
     await page.locator(`${banner(2)} button.report`).click();
-    await expect.poll(() => page.locator(`${banner(2)} .status`).textContent()).toMatch(/Reported/);
+    // Queued, not delivered: the status line says so instead of thanking for a report that has not arrived.
+    await expect.poll(() => page.locator(`${banner(2)} .status`).textContent()).toBe("Saved; it will be sent when your security team's server answers.");
     await expect.poll(async () => (await h.status()).pendingReports.length, { timeout: 10_000 }).toBe(1);
     const [pending] = (await h.status()).pendingReports;
     expect(pending!.attempts).toBeGreaterThanOrEqual(1);
     const popup = await h.context.newPage();
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup/popup.html`);
-    await expect.poll(() => popup.locator('.pending').textContent()).toBe('Reports waiting to be sent: 1');
+    await expect.poll(() => popup.locator('.pending').textContent()).toBe('1 report waiting to be sent');
     await expect(popup.locator('.reports').textContent()).resolves.toContain('+18449012377');
     await popup.close();
 

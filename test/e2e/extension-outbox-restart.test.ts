@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('report outbox across a browser restart', () => {
     await page.goto('https://mail.google.com/mail/u/0/#inbox/invoice');
     const button = page.locator('div.adn.ads ringfence-banner button.report');
     await button.click({ timeout: 10_000 });
-    await expect.poll(() => page.locator('div.adn.ads ringfence-banner .status').textContent()).toMatch(/Reported/);
+    await expect.poll(() => page.locator('div.adn.ads ringfence-banner .status').textContent()).toMatch(/^(Sent\.|Saved; it will be sent)/);
     const pendingId = await worker.evaluate(async () => {
       const status = await (globalThis as unknown as { ringfence: { status(): Promise<{ pendingReports: { id: string }[] }> } }).ringfence.status();
       return status.pendingReports.map((r) => r.id);

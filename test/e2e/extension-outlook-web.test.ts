@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('extension on Outlook on the web', () => {
   it('one click on "Report this number" delivers the payload with surface outlook-web', async () => {
     await openThread('invoice');
     await page.locator(`${banner(1)} button.report`).click();
-    await expect.poll(() => page.locator(`${banner(1)} .status`).textContent()).toMatch(/Reported/);
+    await expect.poll(() => page.locator(`${banner(1)} .status`).textContent()).toMatch(/^Sent\./);
     const report = await h.reports.waitFor((r) => (r.body.client as { surface: string }).surface === 'outlook-web', 10_000);
     expect(report.body).toMatchObject({
       kind: 'number',
@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('extension on Outlook on the web', () => {
     await h.reports.stop();
     await openThread('geeksquad');
     await page.locator(`${banner(2)} button.report`).click();
-    await expect.poll(() => page.locator(`${banner(2)} .status`).textContent()).toMatch(/Reported/);
+    await expect.poll(() => page.locator(`${banner(2)} .status`).textContent()).toBe("Saved; it will be sent when your security team's server answers.");
     await expect.poll(async () => (await h.status()).pendingReports.length, { timeout: 10_000 }).toBe(1);
     const [pending] = (await h.status()).pendingReports;
     const cdp = await h.context.newCDPSession(page);
