@@ -5,6 +5,7 @@ import { findContentSignals } from './content-signals.ts';
 import { lookalikeEvidence } from './instance-lookalike.ts';
 import { platformRules } from './registry.ts';
 import { saasReasons } from './saas-reasons.ts';
+import { phonesInUserText, platformText, userWrittenParts } from './user-content.ts';
 import type { PlatformMatch, PlatformRule, SaasFinding } from './types.ts';
 import './platforms.ts';
 
@@ -16,12 +17,16 @@ export function analyseSaas(message: MailMessage, policy: Policy, phones: readon
   const best = bestMatch(message, policy);
   if (!best) return undefined;
   const { rule, match } = best;
-  // A forgery is judged on everything: none of its content is the platform's.
-  const found = findMismatches(visibleParts(message), match.spoofed ? ALL_CLASSES : match.unfitting, phones);
+  // A forgery is judged on everything: none of its content is the platform's. Real mail is judged on what its
+  // users wrote, the platform's own paragraphs (shared/data/saas-templates.json) set aside.
+  const all = visibleParts(message);
+  const parts = match.spoofed ? all : userWrittenParts(all, platformText(rule.id), phones);
+  const userPhones = match.spoofed ? phones : phonesInUserText(parts, phones);
+  const found = findMismatches(parts, match.spoofed ? ALL_CLASSES : match.unfitting, userPhones);
   const supporting = match.spoofed ? [] : (match.supporting ?? []);
   const mismatches = found.every((m) => supporting.includes(m.kind)) ? [] : found;
   const lookalike = lookalikeEvidence(match.names, rule.name);
-  const signals = findContentSignals(message, rule, match, mismatches, phones);
+  const signals = findContentSignals(message, rule, match, mismatches, userPhones, parts);
   const finding: SaasFinding = {
     platform: rule.id,
     authentic: match.authentic,

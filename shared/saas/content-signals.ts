@@ -1,4 +1,4 @@
-import type { MailMessage, PhoneFinding } from '../types.ts';
+import type { MailMessage, PhoneFinding, TextPart } from '../types.ts';
 import { visibleParts } from '../message-parts.ts';
 import { findConsentLinks } from './consent-links.ts';
 import { findCryptoGiveaway } from './crypto-giveaway.ts';
@@ -24,10 +24,12 @@ export function findContentSignals(
   match: PlatformMatch,
   mismatches: readonly Mismatch[],
   phones: readonly PhoneFinding[] = [],
+  parts: readonly TextPart[] = visibleParts(message),
 ): SaasSignal[] {
   if (match.kind === 'account' && !match.spoofed) return [];
   const profile = platformProfile(rule.id, rule.name);
-  const texts = [message.subject, message.text];
+  // The user-written subject and body (the platform's own paragraphs already set aside by the caller).
+  const texts = ['subject', 'body'].map((id) => parts.find((p) => p.id === id)?.text ?? '');
   const signals: SaasSignal[] = [];
   const platformsOwn = profile.ownInstances.includes(match.instance.toLowerCase());
   if (!match.spoofed && !platformsOwn) {
@@ -40,7 +42,7 @@ export function findContentSignals(
   signals.push(...findLinkDestinations(urls, profile));
   const consent = findConsentLinks(urls, profile);
   if (consent) signals.push(consent);
-  const brand = findBrandNotMerchant(visibleParts(message), phones, match, rule.name);
+  const brand = findBrandNotMerchant(parts, phones, match, rule.name);
   if (brand) signals.push(brand);
   const mentions = findMassMentions(message, profile);
   if (mentions) signals.push(mentions);

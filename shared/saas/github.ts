@@ -97,3 +97,5 @@ addPlatform({ id: 'github', name: 'GitHub', match });
 // github-release-contributors and github-issue-comment-about-support (test/saas/content-signals.test.ts).
 // Real mail: ../shared/corpus scam-saas GitHub mentions, ham 6835 (release) and the ASF GitBox relays
 // (test/saas/corpus.test.ts).
+// Where the user-written text sits and the platform's own paragraphs set aside: shared/data/saas-templates.json
+// ("github"; test/saas/user-content.test.ts).

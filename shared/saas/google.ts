@@ -69,5 +69,10 @@ function match(message: MailMessage, policy: Policy): PlatformMatch | undefined 
 
 addPlatform({ id: 'google', name: 'Google', match });
 
-// Fixtures: test/fixtures/saas/google-forms-receipt (legitimate), google-forms-abuse-lottery (a form whose
-// title and questions are a lottery payout scam) (test/saas/google.test.ts).
+// Where the user-written text sits (form title, description and questions; file name and message; event title
+// and description) and Google's own paragraphs set aside: shared/data/saas-templates.json
+// (test/saas/user-content.test.ts). Fixtures (test/saas/platform-fixtures.test.ts, test/saas/google.test.ts):
+// legitimate google-forms-receipt, google-forms-invite-event (an RSVP form with the organiser's number),
+// google-drive-share, google-calendar-invite-meet (a Meet dial-in and Google's own help links); abused
+// google-forms-abuse-lottery (a form whose title and questions are a lottery payout scam),
+// google-calendar-abuse-renewal (a Norton renewal callback lure in an event description).

@@ -79,5 +79,9 @@ function deskRule(desk: Desk) {
 
 for (const desk of data.desks) addPlatform({ id: desk.id, name: desk.name, match: deskRule(desk) });
 
-// Fixtures: test/fixtures/saas/freshdesk-ticket-reply (legitimate), freshdesk-abuse-autoreply-gas-fee
-// (an auto-acknowledgement repeating a crypto "gas fee" refund lure) (test/saas/helpdesks.test.ts).
+// Where the user-written text sits (ticket subject, agent reply and signature, echoed request) and the desks'
+// own paragraphs set aside: shared/data/saas-templates.json (test/saas/user-content.test.ts).
+// Fixtures (test/saas/platform-fixtures.test.ts, test/saas/helpdesks.test.ts): legitimate freshdesk-ticket-reply,
+// freshdesk-reply-signature-phone (the company's own phone in the signature), helpscout-reply, intercom-reply,
+// hubspot-ticket-reply; abused freshdesk-abuse-autoreply-gas-fee (an auto-acknowledgement repeating a crypto
+// "gas fee" refund lure), zohodesk-abuse-ticket-wallet, intercom-abuse-airdrop, hubspot-abuse-account-suspension.

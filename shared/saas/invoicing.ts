@@ -35,8 +35,8 @@ export function merchantName(message: MailMessage, platform: string): string | u
 
 /**
  * Invoicing platforms (PayPal, Square, QuickBooks, Stripe, Invoice Ninja, Zoho Invoice): a real invoice or money
- * request whose merchant and memo are whoever opened the account. The brand-versus-merchant check is
- * invoice-merchant.ts; a number to call counts only next to a refund or dispute pretext or such a brand.
+ * request (or receipt) whose merchant and memo are whoever opened the account. The brand-versus-merchant check
+ * is invoice-merchant.ts; a number to call counts only next to a refund or dispute pretext.
  */
 function invoicingRule(platform: InvoicingPlatform) {
   return (message: MailMessage, policy: Policy): PlatformMatch | undefined => {
@@ -71,5 +71,12 @@ function invoicingRule(platform: InvoicingPlatform) {
 
 for (const platform of data.platforms) addPlatform({ id: platform.id, name: platform.name, match: invoicingRule(platform) });
 
-// Fixtures: test/fixtures/saas/paypal-invoice (legitimate), paypal-abuse-invoice-geek-squad (a real PayPal
-// invoice from a private merchant about a Geek Squad renewal, with a number to call) (test/saas/invoicing.test.ts).
+// Where the merchant's text sits (merchant name in the subject and sender, seller note or memo, line items,
+// footer) and the platforms' own paragraphs set aside ("Don't recognize this request? ... dispute the
+// transaction"): shared/data/saas-templates.json (test/saas/user-content.test.ts).
+// Fixtures (test/saas/platform-fixtures.test.ts, test/saas/invoicing.test.ts): legitimate paypal-invoice,
+// paypal-money-request-note, stripe-invoice, stripe-receipt-support-phone, square-receipt-restaurant,
+// quickbooks-invoice-plumber, and invoiceninja-reseller-norton (a shop reselling Norton 360, its own number:
+// a caution, never a danger); abused paypal-abuse-invoice-geek-squad, square-abuse-invoice-norton,
+// quickbooks-abuse-geek-squad-cancel, zohoinvoice-abuse-norton-dispute (a brand the merchant is not, and a
+// number to call to cancel, dispute or refund a charge).

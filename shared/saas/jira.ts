@@ -84,3 +84,5 @@ addPlatform({ id: 'jira', name: 'Jira', match });
 // answering about a refund) (legitimate: test/saas/legitimate.test.ts);
 // jira-abuse-invite-billing-callback, plus built-in spoof and Data Center cases (test/saas/jira.test.ts).
 // The corpus holds no Jira mail (see ../shared/corpus/SOURCES.md).
+// Where the user-written text sits and the platform's own paragraphs set aside: shared/data/saas-templates.json
+// ("jira"; test/saas/user-content.test.ts).

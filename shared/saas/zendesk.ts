@@ -72,3 +72,5 @@ addPlatform({ id: 'zendesk', name: 'Zendesk', match });
 // (test/saas/zendesk.test.ts); zendesk-abuse-autoreply-echo and the quiet zendesk-autoreply-request-received
 // (an auto-acknowledgement repeating a lure, or an ordinary request: test/saas/echoed-request.test.ts).
 // Real mail: ../shared/corpus scam-saas Zendesk tickets and "create a password" invites, ham 885 (GitHub Support through Zendesk from its own domain) (test/saas/corpus.test.ts).
+// Where the user-written text sits and the platform's own paragraphs set aside: shared/data/saas-templates.json
+// ("zendesk"; test/saas/user-content.test.ts).

@@ -49,3 +49,32 @@ describe('invoicing platforms (PayPal, Square, QuickBooks, Stripe, Invoice Ninja
     expect(analyseSaas(unrelated, {}, [])).toBeUndefined();
   });
 });
+
+describe('a reseller naming a brand is not a callback lure (issue #17)', () => {
+  it('keeps a computer shop invoicing a Norton 360 licence, its own phone in the footer, at a caution', async () => {
+    const finding = await judgeFixture('invoiceninja-reseller-norton.eml');
+    expect(finding).toMatchObject({ platform: 'invoiceninja', authentic: true, instance: 'merchant "Byte Corner Computers"', mismatches: [] });
+    expect(codes(finding)).toEqual(['saas-brand-not-merchant:caution']);
+    expect(finding!.reasons[0]!.message).toContain('Shops do resell Norton');
+  });
+
+  it('makes the same invoice a danger once the number is for cancelling or disputing a charge', async () => {
+    const finding = await judgeFixture('invoiceninja-reseller-norton.eml', {}, (m) => {
+      m.text = m.text.replace('Questions about your order? Call us at', "Didn't order this? To cancel and get a refund call us at");
+    });
+    expect(topLevel(finding)).toBe('danger');
+    expect(codes(finding)).toEqual(expect.arrayContaining(['saas-untrusted-instance:danger', 'saas-brand-not-merchant:warning']));
+  });
+
+  it('makes invoices that ask to call about an unrecognised charge a danger on every platform', async () => {
+    for (const file of ['paypal-abuse-invoice-geek-squad.eml', 'square-abuse-invoice-norton.eml', 'quickbooks-abuse-geek-squad-cancel.eml', 'zohoinvoice-abuse-norton-dispute.eml']) {
+      const finding = await judgeFixture(file);
+      expect(codes(finding), file).toEqual(expect.arrayContaining(['saas-untrusted-instance:danger', 'saas-brand-not-merchant:warning']));
+    }
+  });
+
+  it("reads a merchant's receipt as the merchant's text", async () => {
+    const finding = await judgeFixture('square-receipt-restaurant.eml');
+    expect(finding).toMatchObject({ platform: 'square', instance: 'merchant "Luna Taqueria"', reasons: [] });
+  });
+});

@@ -1,5 +1,6 @@
 // Every platform's fixtures in one table (written from the platforms' documented templates, see
-// test/fixtures/saas/README.md): legitimate ones raise nothing, abused ones are a danger.
+// test/fixtures/saas/README.md): legitimate ones raise nothing (a reseller naming a brand at most a caution),
+// abused ones are a danger.
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../shared/types.ts';
 import { judgeFixture, topLevel } from './support/judge.ts';
@@ -25,6 +26,21 @@ const FIXTURES: [file: string, platform: string, level: Level][] = [
   ['stripe-invoice.eml', 'stripe', 'none'],
   ['paypal-abuse-invoice-geek-squad.eml', 'paypal', 'danger'],
   ['square-abuse-invoice-norton.eml', 'square', 'danger'],
+  // Issue #17, second part: Intercom and HubSpot, and legitimate mail written from each documented template.
+  ['freshdesk-reply-signature-phone.eml', 'freshdesk', 'none'],
+  ['intercom-reply.eml', 'intercom', 'none'],
+  ['intercom-abuse-airdrop.eml', 'intercom', 'danger'],
+  ['hubspot-ticket-reply.eml', 'hubspot', 'none'],
+  ['hubspot-abuse-account-suspension.eml', 'hubspot', 'danger'],
+  ['google-forms-invite-event.eml', 'google', 'none'],
+  ['google-calendar-invite-meet.eml', 'google', 'none'],
+  ['paypal-money-request-note.eml', 'paypal', 'none'],
+  ['stripe-receipt-support-phone.eml', 'stripe', 'none'],
+  ['square-receipt-restaurant.eml', 'square', 'none'],
+  ['quickbooks-invoice-plumber.eml', 'intuit', 'none'],
+  ['quickbooks-abuse-geek-squad-cancel.eml', 'intuit', 'danger'],
+  ['invoiceninja-reseller-norton.eml', 'invoiceninja', 'caution'],
+  ['zohoinvoice-abuse-norton-dispute.eml', 'zohoinvoice', 'danger'],
 ];
 
 describe('platform fixtures', () => {
