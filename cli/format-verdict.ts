@@ -36,7 +36,7 @@ export function errorJson(file: string, error: string, place: MessagePlace = {})
  */
 export function verdictText(file: string, verdict: Verdict, locale: string | undefined = localeFromEnv()): string {
   const { t, locale: tag } = translatorFor(locale);
-  const numbers = verdict.phones.map((p) => p.e164 + (p.trusted ? ` (${t('cliTrusted')})` : p.inFeed && !p.block ? ` (${t('cliOnFeed')})` : p.block ? ` (${t('cliBlockOnFeed')})` : ''));
+  const numbers = verdict.phones.map((p) => p.e164 + (p.trusted ? ` (${t('cliTrusted')})` : p.inFeed ? ` (${t('cliOnFeed')})` : p.block ? ` (${t('cliBlockOnFeed')})` : ''));
   const head = `${verdict.level.toUpperCase().padEnd(7)} ${terminalLine(file)}${numbers.length ? `  ${numbers.join(', ')}` : ''}`;
   const saas = verdict.saas
     ? [`        ${terminalLine(platformName(verdict.saas.platform))}: ${terminalLine(verdict.saas.instance)} (${t(verdict.saas.authentic ? 'cliAuthentic' : 'cliNotAuthentic')})${verdict.saas.trusted ? `, ${t('cliTrustedInstance')}` : ''}`]

@@ -70,7 +70,7 @@ export function VerdictDetails({ verdict, translator }: { verdict: Verdict; tran
 function phoneStatus(p: Verdict['phones'][number], { t }: Translator): string {
   const bits: string[] = [];
   if (p.trusted) bits.push(t('paneTrusted'));
-  else if (p.inFeed && !p.block) bits.push(t('bannerNumberOnFeed'));
+  else if (p.inFeed) bits.push(t('bannerNumberOnFeed'));
   else if (p.block) bits.push(t('bannerNumberInBlock'));
   else bits.push(t('bannerNumberUnknown'));
   if (p.lineType && p.lineType !== 'unknown') bits.push(t(`lineType_${p.lineType.replace(/-/g, '_')}`));

@@ -22,7 +22,8 @@ const danger: Verdict = {
     { code: 'feed-number', message: '+18047134598 is on a scam-number list (Example feed).' },
     { code: 'brand-callback-lure', message: 'This message presents itself as PayPal and asks you to call +1 804 713 4598.' },
   ],
-  phones: [{ e164: '+18047134598', raw: '804[-]713[-]4598', part: 'body', start: 0, end: 16, inFeed: true }],
+  // The number itself and its block are both listed: the exact listing is what the reader is told.
+  phones: [{ e164: '+18047134598', raw: '804[-]713[-]4598', part: 'body', start: 0, end: 16, inFeed: true, block: '+1804713' }],
   brands: ['PayPal'],
 };
 

@@ -190,7 +190,7 @@ function Details({ verdict, phones, show, translator }: { verdict: BannerProps['
 
 /** The status label every shown number carries: on the list, in a listed block, or not known. */
 export function numberStatus(p: PhoneVerdict, t: Translator['t']): string {
-  if (p.inFeed && !p.block) return t('bannerNumberOnFeed');
+  if (p.inFeed) return t('bannerNumberOnFeed'); // the number itself is listed, whether or not its block is too
   if (p.block) return t('bannerNumberInBlock');
   return t('bannerNumberUnknown');
 }
