@@ -21,7 +21,8 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
     const isLure = r.impersonation === 'strong' ||
       (r.impersonation === 'claimed' && r.billingKind !== undefined) ||
       (r.impersonation === 'claimed' && r.pretext) ||
-      (r.impersonation === 'weak' && (r.billingKind !== undefined || r.pretext) && r.legitimate === undefined) ||
+      // A brand only mentioned in the body of mail its sender authenticated is a shop reselling it, unless pushed.
+      (r.impersonation === 'weak' && (r.pretext || (r.billingKind !== undefined && !speaker.authenticated)) && r.legitimate === undefined) ||
       (r.pointedPretext && r.legitimate === undefined);
     const number = formatNumber(r.target.e164);
     const evidenceText = r.callEvidence ?? r.target.raw;

@@ -4,6 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../shared/types.ts';
 import { judgeFixture, topLevel } from './support/judge.ts';
+import { loadMessage } from './support/load-message.ts';
+import { fixture } from './support/mail.ts';
+import { scan } from '../../shared/scan.ts';
+import { mergePolicy } from '../../shared/policy/merge-policy.ts';
 
 const FIXTURES: [file: string, platform: string, level: Level][] = [
   ['github-issue-comment.eml', 'github', 'none'],
@@ -49,6 +53,17 @@ describe('platform fixtures', () => {
       const finding = await judgeFixture(file);
       expect(finding).toMatchObject({ platform, authentic: true, spoofed: false });
       expect(topLevel(finding)).toBe(level);
+    });
+  }
+});
+
+describe('platform fixtures through the whole verdict', () => {
+  const policy = mergePolicy({ useBundledFeed: false }, undefined);
+  // Legitimate platform mail stays below warning once every rule has spoken, not only the platform's own.
+  for (const [file, , level] of FIXTURES.filter(([, , l]) => l !== 'danger')) {
+    it(`${file}: at most ${level === 'none' ? 'a caution' : level}`, async () => {
+      const verdict = await scan(await loadMessage(fixture(file)), { policy, now: new Date('2026-11-30T00:00:00Z') });
+      expect(['none', 'caution'], JSON.stringify(verdict.reasons.map((r) => r.code))).toContain(verdict.level);
     });
   }
 });
