@@ -109,11 +109,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log('info', 'ringfence server listening', { url, store: db.kind, sinks: ctx.sinkNames });
   if (admin.generated) {
     log('warn', 'generated an admin token; it is shown only this once (set RINGFENCE_ADMIN_TOKEN to choose your own)', { adminToken: admin.generated });
     log('info', 'policy for the extension and the add-in', { policy: policySnippet(config.publicUrl ?? url, signingKey.publicKeySpki, config.reportToken) });
   }
+  log('info', 'ringfence server listening', { url, store: db.kind, sinks: ctx.sinkNames });
 
   let closing: Promise<void> | undefined;
   const close = () => {
