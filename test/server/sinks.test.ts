@@ -26,7 +26,7 @@ describe.each(STORE_KINDS)('sinks on %s', (kind) => {
     await hook.down();
     const server = await startTestServer(kind, { sinks: [{ type: 'webhook', name: 'soc', url: `${hook.url}/hook`, secret: 'hmac-secret' }] }, fastRetry);
     const ids: string[] = [];
-    const BURST = 400;
+    const BURST = 300;
     for (let start = 0; start < BURST; start += 50) {
       const batch = Array.from({ length: 50 }, () => makeReport());
       const answers = await Promise.all(batch.map((r) => postJson(`${server.url}/api/reports`, r)));

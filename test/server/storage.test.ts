@@ -10,7 +10,7 @@ import { startTestServer } from './support/server.ts';
 import { makeReport, postJson } from './support/reports.ts';
 
 describe.each(STORE_KINDS)('storage on %s', (kind) => {
-  it('applies migrations once, also when instances start together, and records them', async () => {
+  it('applies migrations once, also when instances start together, and records them; settings race safely', async () => {
     const store = await freshStore(kind);
     const db = await openDatabase(store);
     try {
@@ -24,6 +24,10 @@ describe.each(STORE_KINDS)('storage on %s', (kind) => {
       // A failing migration leaves nothing half-applied.
       await expect(migrate(db, [...MIGRATIONS, { version: 99, name: 'bad', sql: 'CREATE TABLE t99 (x int); SELECT nonsense FROM nowhere' }])).rejects.toThrow();
       expect(await db.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 't99'`)).toEqual([]);
+      // A setting created by two starts at once keeps the first value.
+      const results = await Promise.all(['a', 'b', 'c'].map((v) => settingOrCreate(db, 'key', () => v)));
+      expect(new Set(results.map((r) => r.value)).size).toBe(1);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
     } finally {
       await db.close();
     }
@@ -41,17 +45,6 @@ describe.each(STORE_KINDS)('storage on %s', (kind) => {
       }
     });
   }
-
-  it('a setting created by two starts at once keeps the first value', async () => {
-    const db = await openDatabase(await freshStore(kind));
-    try {
-      const results = await Promise.all(['a', 'b', 'c'].map((v) => settingOrCreate(db, 'key', () => v)));
-      expect(new Set(results.map((r) => r.value)).size).toBe(1);
-      expect(results.filter((r) => r.created)).toHaveLength(1);
-    } finally {
-      await db.close();
-    }
-  });
 
   it('a report retried 5 times is answered 2xx each time and stored once', async () => {
     const server = await startTestServer(kind);
