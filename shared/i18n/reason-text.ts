@@ -23,6 +23,7 @@ export const CATALOGUED_REASONS = [
 ] as const;
 
 const KNOWN = new Set<string>(CATALOGUED_REASONS);
+const NEEDS_COUNT = new Set(['sighting-burst']);
 
 /** The reader's sentence for one reason, in the translator's language. */
 export function reasonText(reason: Reason, verdict: Pick<Verdict, 'brands' | 'saas'>, t: Translate, locale = 'en'): string {
@@ -35,11 +36,8 @@ export function reasonText(reason: Reason, verdict: Pick<Verdict, 'brands' | 'sa
   if (NEEDS_BRAND.has(reason.code) && verdict.brands.length === 0 && !reason.params?.brand) {
     return t(reasonKey('callback-lure'), params);
   }
-  if (reason.code === 'sighting-burst' && typeof params.count !== 'number') {
-    const count = Number(/in (\d+) messages/.exec(reason.message)?.[1]);
-    if (Number.isFinite(count)) params.count = count;
-    else return t(reasonKey('sighting-multi-brand'), params);
-  }
+  // A sentence that needs a count the core did not give is left in the core's English.
+  if (NEEDS_COUNT.has(reason.code) && typeof params.count !== 'number') return reason.message;
   return t(reasonKey(reason.code), params);
 }
 

@@ -52,5 +52,6 @@ function burstOf(sighting: Sighting, now: Date): SightingReason | undefined {
     level: 'caution',
     message: `${sighting.e164} was in ${total} messages you received in the last ${SIGHTING_RULES.burstWindowDays} days.`,
     evidence: sighting.e164,
+    params: { count: total, days: SIGHTING_RULES.burstWindowDays },
   };
 }

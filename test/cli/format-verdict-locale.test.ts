@@ -30,9 +30,9 @@ describe('verdictText in the reader\'s language (LANG)', () => {
   });
 
   it('--json keeps each reason\'s English message beside its code, and passes params through when the core gives them', () => {
-    const withParams: Verdict = { ...verdict, reasons: [{ code: 'sighting-burst', message: '+18047134598 was in 4 messages you received in the last 7 days.', params: { count: 4 } }] };
+    const withParams: Verdict = { ...verdict, reasons: [{ code: 'sighting-burst', message: '+18047134598 was in 4 messages you received in the last 7 days.', params: { count: 4, days: 7 } }] };
     const line = JSON.parse(verdictJson('x.eml', withParams)) as { reasons: { code: string; message: string; params?: unknown }[] };
-    expect(line.reasons).toEqual([{ code: 'sighting-burst', message: '+18047134598 was in 4 messages you received in the last 7 days.', params: { count: 4 } }]);
-    expect(verdictText('x.eml', withParams, 'de')).toContain('- [sighting-burst] Diese Nummer stand in den letzten Tagen in 4 Nachrichten an Sie.');
+    expect(line.reasons).toEqual([{ code: 'sighting-burst', message: '+18047134598 was in 4 messages you received in the last 7 days.', params: { count: 4, days: 7 } }]);
+    expect(verdictText('x.eml', withParams, 'de')).toContain('- [sighting-burst] Diese Nummer stand in den letzten 7 Tagen in 4 Nachrichten an Sie.');
   });
 });

@@ -67,7 +67,13 @@ describe('sightingReasons', () => {
   it('notes a burst: this message and two more with the number within three days', () => {
     const two = { e164: '+18047134598', brands: [], seen: [day(3).toISOString(), day(4).toISOString()], messages: 2 };
     expect(sightingReasons([two], [], day(5))).toEqual([
-      { code: 'sighting-burst', level: 'caution', message: '+18047134598 was in 3 messages you received in the last 3 days.', evidence: '+18047134598' },
+      {
+        code: 'sighting-burst',
+        level: 'caution',
+        message: '+18047134598 was in 3 messages you received in the last 3 days.',
+        evidence: '+18047134598',
+        params: { count: 3, days: 3 },
+      },
     ]);
     const spread = { ...two, seen: [day(1).toISOString(), day(4).toISOString()] };
     expect(sightingReasons([spread], [], day(5))).toEqual([]);

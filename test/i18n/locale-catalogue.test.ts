@@ -67,7 +67,8 @@ describe('locale catalogues', () => {
     expect(translatorFor('en-US').t('statusEntries', { count: 12345 })).toBe('12,345 numbers');
     expect(translatorFor('de-DE').t('statusEntries', { count: 1 })).toBe('1 Nummer');
     expect(translatorFor('de-DE').t('statusEntries', { count: 12345 })).toBe('12.345 Nummern');
-    expect(translatorFor('de').t('reason_sighting_burst', { count: 3 })).toBe('Diese Nummer stand in den letzten Tagen in 3 Nachrichten an Sie.');
+    expect(translatorFor('de').t('reason_sighting_burst', { count: 3, days: 7 })).toBe('Diese Nummer stand in den letzten 7 Tagen in 3 Nachrichten an Sie.');
+    expect(translatorFor('en').t('reason_sighting_burst', { count: 1, days: 7 })).toBe('This number was in 1 message you received in the last 7 days.');
   });
 
   it('falls back to English for a key missing in German, and never shows a key name', () => {
@@ -79,7 +80,7 @@ describe('locale catalogues', () => {
   it('renders every catalogued reason in German without leftover {placeholders}', () => {
     const de = translatorFor('de-DE');
     for (const code of CATALOGUED_REASONS) {
-      const text = reasonText({ code, message: 'x in 4 messages' }, { brands: ['PayPal'], saas: { platform: 'github', authentic: true, instance: 'x', trusted: false } }, de.t, de.locale);
+      const text = reasonText({ code, message: 'x in 4 messages', params: { count: 4, days: 7 } }, { brands: ['PayPal'], saas: { platform: 'github', authentic: true, instance: 'x', trusted: false } }, de.t, de.locale);
       expect(text, code).not.toMatch(/\{\w+\}|reason_/);
       expect(text.length, code).toBeGreaterThan(20);
     }
@@ -89,5 +90,12 @@ describe('locale catalogues', () => {
     expect(translatorFor('de-AT').t('bannerShow')).toBe('Anzeigen');
     expect(translatorFor('fr-FR').t('bannerShow')).toBe('Show');
     expect(translatorFor(undefined).t('bannerShow')).toBe('Show');
+  });
+
+  it('leaves a reason whose sentence needs a count the core did not give in the core\'s English', () => {
+    const de = translatorFor('de');
+    expect(reasonText({ code: 'sighting-burst', message: '+18047134598 was in 4 messages you received in the last 7 days.' }, { brands: [] }, de.t, de.locale)).toBe(
+      '+18047134598 was in 4 messages you received in the last 7 days.',
+    );
   });
 });
