@@ -1,4 +1,5 @@
 // `ringfence serve` as a child process (the real CLI), so a test can kill -9 it mid-burst.
+import { afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { ADMIN_TOKEN } from './server.ts';
 
 const CLI = fileURLToPath(new URL('../../../bin/ringfence.js', import.meta.url));
+const children = new Set<ChildProcess>();
+
+// A test that fails half-way must not leave a server running.
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
 
 export interface ChildServer {
   url: string;
@@ -22,6 +29,7 @@ export async function spawnServer(store: { dataDir?: string; databaseUrl?: strin
   const args = [CLI, 'serve', '--port', '0', '--config', configFile, ...(store.databaseUrl ? ['--database', store.databaseUrl] : ['--data', store.dataDir!])];
   const child = spawn(process.execPath, args, { env: { ...process.env, RINGFENCE_ADMIN_TOKEN: ADMIN_TOKEN, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
+  children.add(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
