@@ -3,13 +3,14 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Answer, BackgroundRequest } from '../lib/messages.ts';
 import { getPolicy, invalidatePolicy, isPolicyChange } from './policy.ts';
-import { scanMessage, warmUp } from './scan-message.ts';
+import { warmUp } from './scan-message.ts';
 import { ocrScan } from './ocr-scan.ts';
 import { reportMessage } from './report-message.ts';
 import { flushOutbox, OUTBOX_ALARM, retryWhenOnline } from './outbox-runner.ts';
 import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
 import { readStatus } from './status.ts';
 import { parseHeaderBlock } from './parse-header-block.ts';
+import { queuedScan, scansIdle } from './scan-queue.ts';
 import { rejudgeOpenMessages } from './rejudge-tabs.ts';
 
 browser.runtime.onMessage.addListener((request: unknown, sender: Runtime.MessageSender) => {
@@ -51,10 +52,12 @@ async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
         await ready;
         return { ok: true, value: null };
       case 'scan':
-        return { ok: true, value: await scanMessage(request.message) };
+        return { ok: true, value: await queuedScan(request.message) };
       case 'ocr':
         return { ok: true, value: await ocrScan(request.message, request.images) };
       case 'parse-headers':
+        // No banner waits for this: scans go first.
+        await scansIdle();
         return { ok: true, value: await parseHeaderBlock(String(request.raw)) };
       case 'report':
         return { ok: true, value: await reportMessage(request) };

@@ -1,13 +1,19 @@
 // Judges one opened message, once: with its headers when the webmail serves them within a moment, else on
-// what the page shows (the banner does not wait longer), and a second time only when headers arrive later.
+// what the page shows (the banner does not wait longer), and a second time only when headers arrive later
+// (once no banner of the page is waiting for its first scan). Header fetches are capped over the page.
 // Each result goes to every subscriber (a message re-rendered by the webmail keeps its verdict).
 import type { MailMessage } from '../../shared/types.ts';
 import { ask } from '../lib/background-client.ts';
 import type { ScanResponse } from '../lib/messages.ts';
 import type { OpenedMessage, WebmailProvider } from './registry.ts';
+import { Limit } from '../lib/limit.ts';
 
-/** How long the first scan waits for the headers ("Show original"), so that most messages are scanned once. */
+/** How long the first scan waits for the headers ("Show original"), counted from the DOM read. */
 export const HEADER_GRACE_MS = 150;
+/** Header fetches running at once over the whole page (as many as a browser opens connections to a host). */
+export const HEADER_FETCHES = 6;
+
+const headerFetches = new Limit(HEADER_FETCHES);
 
 export interface Judged {
   response: ScanResponse;
@@ -62,8 +68,8 @@ export class MessageJudgement {
   }
 
   /**
-   * Runs the judgement. Resolves once the page's part is done (DOM read, headers fetched or waited for): the
-   * scan in the worker goes on after that, so a slot of the queue is not held while the worker is busy.
+   * Runs the judgement. Resolves once the page's part (the DOM read) is done: header fetch and scans go on
+   * after that, so a slot of the queue is held neither for the network nor for the worker.
    */
   start(): Promise<void> {
     const { signal } = this.controller;
@@ -84,13 +90,16 @@ export class MessageJudgement {
 
   private async run(opened: OpenedMessage, signal: AbortSignal, pageDone: () => void): Promise<void> {
     const message = await this.provider.readMessage(opened, signal);
-    if (signal.aborted) return;
-    const headers = this.provider.addHeaders?.(opened, message, signal).catch(() => null);
-    const early = headers ? await within(headers, HEADER_GRACE_MS) : null;
     pageDone();
     if (signal.aborted) return;
+    const { addHeaders } = this.provider;
+    const headers = addHeaders
+      ? headerFetches.run(signal, () => addHeaders.call(this.provider, opened, message, signal), null).catch(() => null)
+      : undefined;
+    const early = headers ? await within(headers, HEADER_GRACE_MS) : null;
+    if (signal.aborted) return;
     const read = early === LATE || !early ? message : early;
-    const first = await scanIn(this.provider, read);
+    const first = await firstScan(this.provider, read);
     if (signal.aborted) return;
     this.publish({ response: first, message: read });
     if (this.provider.readImages) void this.withPictures(opened, read, first, signal);
@@ -103,6 +112,9 @@ export class MessageJudgement {
     try {
       const enriched = await headers;
       if (!enriched || signal.aborted) return;
+      // A second look waits for the first looks of every message on the page: banners come before refinements.
+      await firstScansDone();
+      if (signal.aborted) return;
       const second = await scanIn(this.provider, enriched);
       if (signal.aborted) return;
       // Same verdict: keep the banner (and any open details) as it is, but report with the fuller identity.
@@ -141,6 +153,27 @@ export class MessageJudgement {
 
 function scanIn(provider: WebmailProvider, message: MailMessage): Promise<ScanResponse> {
   return ask<ScanResponse>({ type: 'scan', surface: provider.id, message });
+}
+
+let firstScans = 0;
+let whenFirstScansDone: (() => void)[] = [];
+
+/** The scan a banner waits for; counted, so that second looks can keep out of its way. */
+async function firstScan(provider: WebmailProvider, message: MailMessage): Promise<ScanResponse> {
+  firstScans++;
+  try {
+    return await scanIn(provider, message);
+  } finally {
+    if (--firstScans === 0) {
+      const waiting = whenFirstScansDone;
+      whenFirstScansDone = [];
+      for (const resolve of waiting) resolve();
+    }
+  }
+}
+
+function firstScansDone(): Promise<void> {
+  return firstScans === 0 ? Promise.resolve() : new Promise((resolve) => whenFirstScansDone.push(resolve));
 }
 
 function sameVerdict(a: ScanResponse, b: ScanResponse): boolean {

@@ -12,7 +12,7 @@ import { JudgeQueue } from './judge-queue.ts';
 
 /** How long mutations are gathered before the page is looked at again. */
 const SETTLE_MS = 20;
-/** Judgements reading the page and fetching headers at once (as many as a browser opens connections to a host). */
+/** Judgements reading the page at once (each holds its place only for its DOM read; header fetches have their own cap). */
 const CONCURRENCY = 6;
 /** How long a new message waits to learn whether it is on screen before being judged anyway. */
 const VISIBILITY_WAIT_MS = 50;

@@ -179,7 +179,14 @@ describe.skipIf(!hasChromium)(`extension under load (${SINGLE} messages, a ${THR
     report('long conversation', figures);
     expect(figures.lastBannerMs).toBeLessThanOrEqual(3_000);
     expect(Math.max(0, ...ringfence.map((t) => t.duration))).toBeLessThanOrEqual(200);
-    expect(fetches.every((n) => n === 1)).toBe(true);
+    // Header fetches go on a few at a time after the banners: wait for them all, then count again.
+    const until = Date.now() + 30_000;
+    while (threadIds.some((id) => !originals.has(id)) && Date.now() < until) await page.waitForTimeout(100);
+    await page.waitForTimeout(1_000);
+    const allFetches = threadIds.map((id) => originals.get(id) ?? 0);
+    report('long conversation, headers', { showOriginalFetches: allFetches.reduce((a, b) => a + b, 0), mostFetchesForOneMessage: Math.max(...allFetches) });
+    expect(fetches.every((n) => n <= 1)).toBe(true);
+    expect(allFetches.every((n) => n === 1)).toBe(true);
   }, 120_000);
 
   it(`records each of the ${THREAD} messages in the device's sightings once, opened twice`, async () => {

@@ -178,6 +178,38 @@ describe('watchMessages', () => {
     expect(scans()[1]!.headers.length).toBe(1);
   });
 
+  it('frees a judging place right after the DOM read: 40 messages with slow headers all get banners at once, 6 header fetches at a time', async () => {
+    const probe = fakeProvider(400);
+    watchMessages(probe.provider, controller.signal);
+    const started = Date.now();
+    for (let i = 0; i < 40; i++) addMessage(`m${i}`);
+    await until(() => banners() === 40, 5_000);
+    // Places held for the 150 ms header wait would take 7 rounds (over a second) before the last read.
+    expect(Date.now() - started).toBeLessThan(800);
+    expect(scans().slice(0, 40).every((m) => m.headers.length === 0)).toBe(true);
+    await until(() => scans().length === 80, 10_000);
+    expect(probe.mostInFlight).toBe(6);
+  });
+
+  it('sends a second look (late headers) only once no message is waiting for its first scan', async () => {
+    // A worker that scans one message at a time, 25 ms each: the first scans of 20 messages take 500 ms,
+    // while the headers come after 160 ms.
+    let busyUntil = 0;
+    ask.mockImplementation(async () => {
+      busyUntil = Math.max(busyUntil, Date.now()) + 25;
+      await sleep(busyUntil - Date.now());
+      return shown;
+    });
+    const probe = fakeProvider(160);
+    watchMessages(probe.provider, controller.signal);
+    for (let i = 0; i < 20; i++) addMessage(`m${i}`);
+    await until(() => banners() === 20, 5_000);
+    await until(() => scans().length === 40, 5_000);
+    const withHeaders = scans().map((m) => m.headers.length);
+    expect(withHeaders.slice(0, 20)).toEqual(Array(20).fill(0));
+    expect(withHeaders.slice(20)).toEqual(Array(20).fill(1));
+  });
+
   it('keeps a verdict for a message that is re-rendered, without judging it again', async () => {
     const probe = fakeProvider(1);
     watchMessages(probe.provider, controller.signal);

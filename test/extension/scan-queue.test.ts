@@ -1,0 +1,69 @@
+// The worker's scans a few at a time in the order asked (banners on screen first), header parsing after them.
+import { describe, expect, it, vi } from 'vitest';
+import type { MailMessage } from '../../shared/types.ts';
+import type { ScanResponse } from '../../extension/lib/messages.ts';
+
+vi.mock('../../extension/background/scan-message.ts', () => ({ scanMessage: () => Promise.reject(new Error('not in this test')) }));
+const { queuedScan, scansIdle, SCANS_AT_ONCE } = await import('../../extension/background/scan-queue.ts');
+const { Limit } = await import('../../extension/lib/limit.ts');
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const response = { verdict: { level: 'none', reasons: [], phones: [], brands: [] }, show: false, canReport: false, formatted: {} } as ScanResponse;
+const message = (n: number) => ({ subject: String(n) }) as MailMessage;
+
+describe('queuedScan', () => {
+  it(`runs ${SCANS_AT_ONCE} scans at once and finishes them in the order asked`, async () => {
+    let running = 0;
+    let most = 0;
+    const finished: string[] = [];
+    const scan = async (m: MailMessage) => {
+      most = Math.max(most, ++running);
+      // Interleaved work: a scan started early would finish last if all ran at once.
+      await sleep(5);
+      await sleep(5);
+      running--;
+      finished.push(m.subject);
+      return response;
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, i) => queuedScan(message(i), scan)));
+    expect(most).toBe(SCANS_AT_ONCE);
+    expect(finished.slice(0, SCANS_AT_ONCE).sort()).toEqual(['0', '1', '2']);
+    expect(finished.slice(-SCANS_AT_ONCE).sort()).toEqual(['17', '18', '19']);
+  });
+
+  it('lets waiting work go only once no scan is queued', async () => {
+    const order: string[] = [];
+    const scan = async (m: MailMessage) => {
+      await sleep(10);
+      order.push(m.subject);
+      return response;
+    };
+    const scans = Array.from({ length: 6 }, (_, i) => queuedScan(message(i), scan));
+    await scansIdle().then(() => order.push('idle'));
+    await Promise.all(scans);
+    expect(order).toEqual(['0', '1', '2', '3', '4', '5', 'idle']);
+    let resolved = false;
+    await scansIdle().then(() => (resolved = true));
+    expect(resolved).toBe(true);
+  });
+});
+
+describe('Limit', () => {
+  it('lets a caller whose signal aborts while it waits leave without running, and the next one takes its place', async () => {
+    const limit = new Limit(1);
+    const ran: string[] = [];
+    const task = (name: string) => async () => {
+      ran.push(name);
+      await sleep(20);
+      return name;
+    };
+    const leaving = new AbortController();
+    const stay = new AbortController().signal;
+    const first = limit.run(stay, task('first'), 'none');
+    const second = limit.run(leaving.signal, task('second'), 'left');
+    const third = limit.run(stay, task('third'), 'none');
+    leaving.abort();
+    expect(await Promise.all([first, second, third])).toEqual(['first', 'left', 'third']);
+    expect(ran).toEqual(['first', 'third']);
+  });
+});
