@@ -14,6 +14,8 @@ export interface SniffedStream {
   kind: Exclude<StreamKind, 'gzip'>;
   gzip: boolean;
   chunks: AsyncIterable<Buffer>;
+  /** Releases the file (also when reading stopped at an error). */
+  close(): void;
 }
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -34,12 +36,20 @@ export async function fileHead(path: string): Promise<Uint8Array> {
 export async function openSniffed(path: string, counter?: ReadCounter): Promise<SniffedStream> {
   const raw: Readable = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
   if (counter) raw.on('data', (chunk: Buffer) => counter.add(chunk.length));
-  const first = await peek(raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
-  if (sniffFormat(first.head) !== 'gzip') return { kind: kindOf(first.head), gzip: false, chunks: first.chunks };
-  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-  const piped = pipeInto(first.chunks, gunzip);
-  const inner = await peek(piped);
-  return { kind: kindOf(inner.head), gzip: true, chunks: inner.chunks };
+  const close = () => {
+    if (raw !== process.stdin) raw.destroy();
+  };
+  try {
+    const first = await peek(raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>);
+    if (sniffFormat(first.head) !== 'gzip') return { kind: kindOf(first.head), gzip: false, chunks: first.chunks, close };
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    const piped = pipeInto(first.chunks, gunzip);
+    const inner = await peek(piped);
+    return { kind: kindOf(inner.head), gzip: true, chunks: inner.chunks, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
 }
 
 function kindOf(head: Uint8Array): Exclude<StreamKind, 'gzip'> {

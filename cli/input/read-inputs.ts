@@ -57,6 +57,7 @@ export async function* readInputs(files: PlannedInputs['files'], options: ReadIn
 
 async function* readOne(file: string, maxBytes: number, counter?: ReadCounter): AsyncGenerator<InputMessage> {
   let index: number | undefined;
+  let close: (() => void) | undefined;
   try {
     if (file !== '-') {
       const info = await stat(file);
@@ -72,6 +73,7 @@ async function* readOne(file: string, maxBytes: number, counter?: ReadCounter): 
       }
     }
     const stream = await openSniffed(file, counter);
+    close = stream.close;
     if (stream.kind !== 'mbox') {
       yield { file, format: stream.kind, bytes: await readWhole(stream.chunks, maxBytes) };
       return;
@@ -84,6 +86,8 @@ async function* readOne(file: string, maxBytes: number, counter?: ReadCounter): 
     // A read error part-way through an mbox (a corrupt gzip stream) ends that file with one error item.
     const after = index === undefined ? {} : { index: index + 1 };
     yield { file, ...after, error: readError(error) };
+  } finally {
+    close?.();
   }
 }
 
