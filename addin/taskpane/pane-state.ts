@@ -8,8 +8,9 @@ export interface FeedSummary {
 }
 
 export type PaneState =
-  | { status: 'loading'; step: string }
-  | { status: 'error'; title: string; detail: string }
+  /** `stepKey` / `titleKey`: the catalogue key the pane shows in the reader's language (the text is the English). */
+  | { status: 'loading'; step: string; stepKey?: string }
+  | { status: 'error'; title: string; detail: string; titleKey?: string }
   | {
       status: 'done';
       verdict: Verdict;

@@ -61,7 +61,7 @@ export interface RunningPane {
 
 export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'defaults', policyProblems: [], feeds: [], canReport: false, pinnedUpdates: false, pendingReports: 0, parkedReports: 0 };
-  let state: PaneState = { status: 'loading', step: 'Reading your organisation’s settings…' };
+  let state: PaneState = { status: 'loading', step: 'Reading your organisation’s settings…', stepKey: 'paneStepPolicy' };
   let lastMessage: MailMessage | undefined;
   let outbox: Outbox | undefined;
   let feeds: PaneFeeds | undefined;
@@ -159,12 +159,12 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
 
   const rescan = async () => {
     const mine = ++generation;
-    show({ status: 'loading', step: 'Checking this message…' });
+    show({ status: 'loading', step: 'Checking this message…', stepKey: 'paneStepChecking' });
     try {
       const read = await readMessage(deps.office, { parseEml: deps.parseEml });
       if (deps.attachmentText) {
         if (mine !== generation) return;
-        show({ status: 'loading', step: 'Reading attachments…' });
+        show({ status: 'loading', step: 'Reading attachments…', stepKey: 'paneStepAttachments' });
         await fillAttachmentText(read.message, deps.attachmentText);
       }
       const senders = await openSenders();
@@ -192,9 +192,9 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
       }
     } catch (error) {
       if (mine !== generation) return;
-      if (error instanceof NoItemError) show({ status: 'error', title: 'No message selected', detail: error.message });
-      else if (error instanceof NotAMessageError) show({ status: 'error', title: 'Not an email', detail: error.message });
-      else show({ status: 'error', title: 'This message could not be checked', detail: (error as Error).message ?? String(error) });
+      if (error instanceof NoItemError) show({ status: 'error', title: 'No message selected', titleKey: 'paneNoItem', detail: error.message });
+      else if (error instanceof NotAMessageError) show({ status: 'error', title: 'Not an email', titleKey: 'paneNotAMessage', detail: error.message });
+      else show({ status: 'error', title: 'This message could not be checked', titleKey: 'paneCouldNotCheck', detail: (error as Error).message ?? String(error) });
     }
   };
 

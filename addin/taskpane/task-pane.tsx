@@ -27,12 +27,12 @@ export function TaskPane({ state, context, actions, message, translator = paneTr
     <main class="pane" lang={translator.locale} data-status={state.status} data-level={state.status === 'done' ? state.verdict.level : undefined}>
       {state.status === 'loading' && (
         <p class="loading" role="status">
-          {state.step}
+          {state.stepKey ? translator.t(state.stepKey) : state.step}
         </p>
       )}
       {state.status === 'error' && (
         <section class="problem" role="alert">
-          <h1>{state.title}</h1>
+          <h1>{state.titleKey ? translator.t(state.titleKey) : state.title}</h1>
           <p>{state.detail}</p>
         </section>
       )}

@@ -91,4 +91,12 @@ describe('TaskPane', () => {
     const again = show(done('danger', 'Invoice'));
     expect(again.banner?.classList.contains('chip')).toBe(true);
   });
+
+  it('shows the loading step and error title in the reader\'s language', () => {
+    const { root } = show({ status: 'error', title: 'Not an email', titleKey: 'paneNotAMessage', detail: 'x' }, {}, 'de-DE');
+    expect(root.querySelector('.problem h1')?.textContent).toBe('Keine E-Mail');
+    render(null, root);
+    const loading = show({ status: 'loading', step: 'Checking this message…', stepKey: 'paneStepChecking' }, {}, 'de-DE');
+    expect(loading.root.querySelector('.loading')?.textContent).toBe('Diese Nachricht wird geprüft…');
+  });
 });
