@@ -87,7 +87,7 @@ export class WorkerPool {
       slot.busy = 0;
       if (this.closed) return;
       if (!slot.ready) {
-        this.broken = new Error(`worker could not start: ${error.message}`);
+        this.broken ??= new Error(`worker could not start: ${error.message}`);
         return;
       }
       const index = this.slots.indexOf(slot);
