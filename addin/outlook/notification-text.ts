@@ -2,11 +2,16 @@
 import type { Level, Policy, Verdict } from '../../shared/types.ts';
 import { atLeast } from '../../shared/verdict/levels.ts';
 import { formatNumber } from '../../shared/verdict/format-number.ts';
+import { LANGUAGES, translatorFor } from '../../shared/i18n/catalogues.ts';
+import { reasonText } from '../../shared/i18n/reason-text.ts';
+import { catalogueLanguage, type Translator } from '../../shared/i18n/translator.ts';
 
 export const NOTIFICATION_KEY = 'ringfence-verdict';
 export const NOTIFICATION_MAX = 150;
 /** bt:Image resid in manifest.xml; InformationalMessage requires one. */
 export const NOTIFICATION_ICON = 'Icon.16x16';
+
+const ENGLISH = translatorFor('en');
 
 export type NotificationKind = 'error' | 'informational';
 
@@ -15,28 +20,33 @@ export interface VerdictNotification {
   message: string;
 }
 
-const LEAD: Record<Exclude<Level, 'none'>, string> = {
-  danger: 'Scam warning: do not call',
-  warning: 'Likely scam: do not call',
-  caution: 'Be careful with',
+const LEAD_KEY: Record<Exclude<Level, 'none'>, string> = {
+  danger: 'notifyDanger',
+  warning: 'notifyWarning',
+  caution: 'notifyCaution',
 };
 
-/** What to show for a verdict, or null when nothing reaches the policy's minimum level. */
-export function notificationFor(verdict: Verdict, policy: Pick<Policy, 'minimumBannerLevel'>): VerdictNotification | null {
+/**
+ * What to show for a verdict, or null when nothing reaches the policy's minimum level. In the reader's
+ * language (`translator`, English by default); English readers get the core's own first reason.
+ */
+export function notificationFor(verdict: Verdict, policy: Pick<Policy, 'minimumBannerLevel'>, translator: Translator = ENGLISH): VerdictNotification | null {
   if (verdict.level === 'none' || !atLeast(verdict.level, policy.minimumBannerLevel ?? 'caution')) return null;
+  const { t, locale } = translator;
   const kind: NotificationKind = verdict.level === 'caution' ? 'informational' : 'error';
   const numbers = verdict.phones.filter((p) => !p.trusted).map((p) => formatNumber(p.e164));
   const unique = [...new Set(numbers)];
   let message: string;
   if (unique.length > 0) {
-    const subject = unique.length === 1 ? unique[0]! : `${unique[0]} (+${unique.length - 1} more)`;
-    message = verdict.level === 'caution' ? `${LEAD.caution} ${subject}.` : `${LEAD[verdict.level]} ${subject}.`;
+    const subject = unique.length === 1 ? unique[0]! : t('notifyMore', { number: unique[0]!, count: unique.length - 1 });
+    message = t(LEAD_KEY[verdict.level], { number: subject });
   } else {
-    message = verdict.level === 'caution' ? 'Be careful with this message.' : 'Scam warning: this message looks like a scam.';
+    message = t(verdict.level === 'caution' ? 'notifyCautionNoNumber' : 'notifyScamNoNumber');
   }
-  const reason = verdict.reasons[0]?.message;
+  const first = verdict.reasons[0];
+  const reason = first ? (catalogueLanguage(locale, LANGUAGES) === 'en' ? first.message : reasonText(first, verdict, t, locale)) : '';
   if (reason) message = `${message} ${reason}`;
-  message += ' Open Ringfence for details.';
+  message += ` ${t('notifyOpen')}`;
   return { kind, message: clip(message, NOTIFICATION_MAX) };
 }
 

@@ -38,6 +38,8 @@ export interface OfficeLike {
   context: {
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
     mailbox: MailboxLike;
+    /** Outlook's UI language (e.g. "de-DE"): the pane and its notification speak it. */
+    displayLanguage?: string;
   };
 }
 

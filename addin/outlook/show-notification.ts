@@ -3,9 +3,10 @@ import type { Policy, Verdict } from '../../shared/types.ts';
 import { officeCall } from './office-async.ts';
 import type { OfficeLike, ReadItem } from './office-like.ts';
 import { NOTIFICATION_ICON, NOTIFICATION_KEY, notificationFor } from './notification-text.ts';
+import { translatorFor } from '../../shared/i18n/catalogues.ts';
 
 export async function showVerdictNotification(office: OfficeLike, item: ReadItem, verdict: Verdict, policy: Policy): Promise<void> {
-  const notification = notificationFor(verdict, policy);
+  const notification = notificationFor(verdict, policy, translatorFor(office.context.displayLanguage));
   const messages = item.notificationMessages;
   if (!notification) {
     // Removing a key that is not there fails with "KeyNotFound"; that is the state we want.

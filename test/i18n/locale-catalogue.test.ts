@@ -9,8 +9,8 @@ import { createTranslator } from '../../shared/i18n/translator.ts';
 import { POLICY_KEYS } from '../../shared/policy/validate-policy.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SOURCES = ['shared/browser/banner', 'shared/i18n', 'extension/options', 'extension/popup', 'extension/lib', 'extension/content/banner-host.ts', 'addin/taskpane', 'cli/format-verdict.ts'];
-const KEY_SHAPE = /^((banner|status|options|pane|cli|action|popup|ext)[A-Z]|(policy|level|lineType|reason)_)[A-Za-z_]*$/;
+const SOURCES = ['shared/browser/banner', 'shared/i18n', 'extension/options', 'extension/popup', 'extension/lib', 'extension/content/banner-host.ts', 'addin/taskpane', 'addin/outlook/notification-text.ts', 'cli/format-verdict.ts'];
+const KEY_SHAPE = /^((banner|status|options|pane|notify|cli|action|popup|ext)[A-Z]|(policy|level|lineType|reason)_)[A-Za-z_]*$/;
 
 function files(path: string): string[] {
   const full = join(ROOT, path);
