@@ -44,11 +44,21 @@ export function reasonText(reason: Reason, verdict: Pick<Verdict, 'brands' | 'sa
 /** "PayPal", "PayPal and Norton", "PayPal, Norton and McAfee" in the reader's language. */
 export function listOf(items: readonly string[], locale: string): string {
   if (items.length === 0) return '';
+  if (items.length === 1) return items[0]!;
   try {
-    return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items.slice(0, 3));
+    return listFormat(locale).format(items.slice(0, 3));
   } catch {
     return items.slice(0, 3).join(', ');
   }
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** One formatter per locale: building an Intl object costs more than using it, and every banner lists brands. */
+function listFormat(locale: string): Intl.ListFormat {
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })));
+  return format;
 }
 
 const PLATFORM_NAMES: Record<string, string> = {

@@ -40,7 +40,7 @@ export function Banner(props: BannerProps) {
   const [open, setOpen] = useState(false);
   const [hidden, setHidden] = useState(props.dismissed ?? false);
   const [last, setLast] = useState<ReportAction>('number');
-  const [announcement, setAnnouncement] = useState('');
+  const liveRef = useRef<HTMLParagraphElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const titleRef = useRef<HTMLParagraphElement>(null);
   const focusNext = useRef<'status' | 'title' | null>(null);
@@ -59,9 +59,12 @@ export function Banner(props: BannerProps) {
     : t('bannerAnnounce', { level: levelName, summary: reason || (level ? t(TITLE_KEY[level]) : '') });
 
   // Announced once per banner (a new verdict mounts a new banner), after mount so that it is heard as a change.
+  // Written to the DOM directly: a re-render of every banner on the page for one sentence would cost more.
   useEffect(() => {
     if (hidden || !level) return;
-    const timer = setTimeout(() => setAnnouncement(summary), 50);
+    const timer = setTimeout(() => {
+      if (liveRef.current) liveRef.current.textContent = summary;
+    }, 50);
     return () => clearTimeout(timer);
   }, [summary]);
 
@@ -101,7 +104,7 @@ export function Banner(props: BannerProps) {
 
   return (
     <section class="banner" data-level={level} aria-labelledby={`${id}-title`}>
-      <p class="live" role="status" aria-live="polite" aria-atomic="true">{announcement}</p>
+      <p class="live" role="status" aria-live="polite" aria-atomic="true" ref={liveRef} />
       <p class="title" id={`${id}-title`} tabindex={-1} ref={titleRef}>
         <span class="badge">{levelName}</span> {t(phones.length > 0 ? TITLE_KEY[level] : level === 'caution' ? TITLE_KEY.caution : 'bannerTitleNoNumber')}
       </p>
@@ -134,7 +137,6 @@ export function Banner(props: BannerProps) {
           title={t('bannerDismiss')}
           onClick={() => {
             setHidden(true);
-            setAnnouncement('');
             onDismiss();
           }}
         >
