@@ -2,24 +2,24 @@ import { join, resolve } from 'node:path';
 import { parseArgs, UsageError } from '../args.ts';
 import { loadPolicy } from '../load-policy.ts';
 import { buildReputation } from '../reputation.ts';
-import { readMessage } from '../read-message.ts';
+import { jobsOption, runMessages } from '../run-messages.ts';
 import { readLabels } from '../eval/read-labels.ts';
 import { splitOf } from '../eval/split-by-hash.ts';
 import { tally, type EvalResult } from '../eval/tally.ts';
 import { formatReport } from '../eval/format-eval.ts';
-import { printOut, terminalJson } from '../terminal-text.ts';
-import { scan } from '../../shared/scan.ts';
+import { printErr, printOut, terminalJson } from '../terminal-text.ts';
+import { defaultRegion } from '../../shared/policy/default-region.ts';
 
 const SPLITS = ['tune', 'validate', 'all'] as const;
 type SplitChoice = (typeof SPLITS)[number];
 
 /**
- * `ringfence eval [--json] [--feed F]... [--policy F] [--split tune|validate|all] --labels MANIFEST.tsv DIR`:
- * scans every labelled file the way `scan` does and reports, per label, how much was flagged, and per reason
+ * `ringfence eval [--json] [--no-ocr] [--jobs N] [--feed F]... [--policy F] [--split tune|validate|all] --labels MANIFEST.tsv DIR`:
+ * scans every labelled file the way `scan` does (same worker pool, same OCR) and reports, per label, how much was flagged, and per reason
  * code where it fired and how precise it was. With `all`, each split is reported and then the whole set.
  */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { flags: ['json'], options: ['feed', 'policy', 'split', 'labels'] });
+  const parsed = parseArgs(args, { flags: ['json', 'no-ocr'], options: ['feed', 'policy', 'split', 'labels', 'jobs'] });
   const labelsPath = parsed.options.get('labels')?.[0];
   if (!labelsPath) throw new UsageError('eval needs --labels MANIFEST.tsv');
   if (parsed.positionals.length !== 1) throw new UsageError('eval needs exactly one folder the manifest paths are relative to');
@@ -31,14 +31,22 @@ export async function run(args: string[]): Promise<number> {
   const reputation = await buildReputation(parsed.options.get('feed') ?? [], policy);
   const labelled = (await readLabels(labelsPath)).filter((l) => choice === 'all' || splitOf(l.file) === choice);
 
+  const ocr = parsed.flags.has('no-ocr') || policy.ocr === false ? undefined : { defaultRegion: defaultRegion(policy), extraBrands: policy.extraBrands ?? [] };
+  const judged = runMessages({
+    paths: labelled.map((l) => join(dir, l.file)),
+    jobs: jobsOption(parsed.options.get('jobs')),
+    init: { command: 'scan', policy, region: defaultRegion(policy), reputation: reputation !== undefined, ...(ocr ? { ocr } : {}) },
+    ...(reputation ? { reputation } : {}),
+    progress: false,
+    onNote: (note) => printErr(`ringfence eval: ${note}`),
+  });
+  // The pool answers in input order: the i-th result is the i-th labelled file.
   const results: EvalResult[] = [];
-  for (const { file, label } of labelled) {
+  for await (const judgedOne of judged) {
+    const { file, label } = labelled[results.length]!;
     const result: EvalResult = { file, label, split: splitOf(file) };
-    try {
-      result.verdict = await scan(await readMessage(join(dir, file)), { policy, now: new Date(), reputation });
-    } catch (error) {
-      result.error = (error as Error).message || String(error);
-    }
+    if (judgedOne.error === undefined && 'verdict' in judgedOne.output) result.verdict = judgedOne.output.verdict;
+    else result.error = judgedOne.error ?? 'no verdict';
     results.push(result);
   }
 
