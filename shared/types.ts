@@ -66,7 +66,7 @@ export interface Reason {
   message: string;
   evidence?: string;
   /** Values the surfaces' locale catalogues fill into the reason's sentence (shared/i18n/reason-text.ts). */
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | string[]>;
 }
 
 export type LineType =

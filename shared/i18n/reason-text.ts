@@ -31,9 +31,10 @@ export function reasonText(reason: Reason, verdict: Pick<Verdict, 'brands' | 'sa
   const params: Record<string, string | number> = {
     brand: listOf(verdict.brands, locale),
     platform: platformName(verdict.saas?.platform),
-    ...reason.params,
   };
-  if (NEEDS_BRAND.has(reason.code) && verdict.brands.length === 0 && !reason.params?.brand) {
+  // The core's own values win; a list (brands) is joined the reader's way ("PayPal und Norton").
+  for (const [name, value] of Object.entries(reason.params ?? {})) params[name] = Array.isArray(value) ? listOf(value, locale) : value;
+  if (NEEDS_BRAND.has(reason.code) && !params.brand) {
     return t(reasonKey('callback-lure'), params);
   }
   // A sentence that needs a count the core did not give is left in the core's English.

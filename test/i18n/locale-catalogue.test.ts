@@ -98,4 +98,12 @@ describe('locale catalogues', () => {
       '+18047134598 was in 4 messages you received in the last 7 days.',
     );
   });
+
+  it('fills a reason from the core\'s params first, joining lists in the reader\'s language', () => {
+    const de = translatorFor('de-DE');
+    const reason = { code: 'brand-mail-with-number', message: 'English', params: { brand: ['PayPal', 'Norton'] } };
+    expect(reasonText(reason, { brands: ['Other'] }, de.t, de.locale)).toBe(
+      'Sie stammt wirklich von PayPal und Norton, aber Betrüger schreiben ihre Nummer auch in echte Rechnungen: Prüfen Sie sie vor dem Anruf auf der Website von PayPal und Norton.',
+    );
+  });
 });
