@@ -1,27 +1,15 @@
 // Runs the real `ringfence eval` binary on a small labelled set (test/fixtures/eval).
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseLabels } from '../../cli/eval/read-labels.ts';
 import { tally } from '../../cli/eval/tally.ts';
 import type { Verdict } from '../../shared/types.ts';
+import { ringfence } from './support/run-ringfence.ts';
 
-const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const set = join(root, 'test/fixtures/eval');
 const policy = join(root, 'cli/eval/heuristics-only.policy.json');
-
-async function ringfence(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [join(root, 'bin/ringfence.js'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 interface Report {
   labels: { label: string; flagged: number; total: number; errors: number }[];

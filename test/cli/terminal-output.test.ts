@@ -1,26 +1,14 @@
 // Hostile text (a sender name, a file name, a feed name) reaches the analyst's terminal through the real
 // `ringfence` binary: no escape sequence, control character or bidi override may get through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { terminalJson, terminalLine, terminalText } from '../../cli/terminal-text.ts';
+import { ringfence } from './support/run-ringfence.ts';
 
-const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-async function ringfence(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [join(root, 'bin/ringfence.js'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 // Sets the window title, clears the screen, homes the cursor, returns the carriage and prints a fake verdict;
 // then an 8-bit CSI, a bell, a right-to-left override and an isolate.
