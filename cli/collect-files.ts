@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { join } from 'node:path';
+import { errorReason } from './input/error-reason.ts';
 
 /** One input: a message file to read, or a path that could not be read (reported like a broken file). */
 export interface CollectedPath {
@@ -46,7 +47,7 @@ export async function collectEmlFiles(inputs: readonly string[], fs: WalkFs = no
       walked.add(real);
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (error) {
-      collected.paths.push({ file: dir, error: `cannot read folder: ${reason(error)}` });
+      collected.paths.push({ file: dir, error: `cannot read folder: ${errorReason(error)}` });
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -69,8 +70,8 @@ export async function collectEmlFiles(inputs: readonly string[], fs: WalkFs = no
         try {
           target = await fs.stat(path);
         } catch (error) {
-          if (isMessage) collected.paths.push({ file: path, error: `broken symbolic link: ${reason(error)}` });
-          else collected.notes.push(`${path}: left out, symbolic link to nothing readable (${reason(error)})`);
+          if (isMessage) collected.paths.push({ file: path, error: `broken symbolic link: ${errorReason(error)}` });
+          else collected.notes.push(`${path}: left out, symbolic link to nothing readable (${errorReason(error)})`);
           continue;
         }
         if (target.isDirectory()) await folder(path, everyFile);
@@ -84,7 +85,7 @@ export async function collectEmlFiles(inputs: readonly string[], fs: WalkFs = no
     try {
       info = await fs.stat(input);
     } catch (error) {
-      collected.paths.push({ file: input, error: `cannot read file: ${reason(error)}` });
+      collected.paths.push({ file: input, error: `cannot read file: ${errorReason(error)}` });
       continue;
     }
     if (info.isDirectory()) await folder(input);
@@ -103,17 +104,3 @@ function isMaildir(entries: readonly Dirent[]): boolean {
   return folders.has('cur') && folders.has('new');
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ELOOP: 'symbolic link loop',
-  ENOTDIR: 'not a folder',
-  ENAMETOOLONG: 'name too long',
-  EIO: 'input/output error',
-};
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return (code && REASONS[code]) || (error as Error).message || String(error);
-}

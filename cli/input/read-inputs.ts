@@ -6,6 +6,7 @@ import { fileHead, openSniffed, readWhole, type ReadCounter } from './open-bytes
 import { sniffFormat } from './sniff-format.ts';
 import { splitMbox } from './split-mbox.ts';
 import { MAX_MESSAGE_BYTES, type InputMessage } from './types.ts';
+import { knownReason } from './error-reason.ts';
 
 export interface ReadInputsOptions {
   /** Told about leave-outs worth a line on standard error (a folder reached twice through a link). */
@@ -91,19 +92,7 @@ async function* readOne(file: string, maxBytes: number, counter?: ReadCounter): 
   }
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  EIO: 'input/output error',
-  Z_DATA_ERROR: 'corrupt gzip data',
-  Z_BUF_ERROR: 'gzip data cut short',
-};
-
 function readError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const known = code ? REASONS[code] : undefined;
-  if (known) return `cannot read file: ${known}`;
-  return (error as Error).message || String(error);
+  const known = knownReason(error);
+  return known ? `cannot read file: ${known}` : (error as Error).message || String(error);
 }
