@@ -1,4 +1,5 @@
 import type { EntryVerdict, FeedError, FeedParseResult } from './types.ts';
+import { MAX_ERRORS } from './feed-collector.ts';
 
 /**
  * Trust comes only from feeds the policy marks as trusted lists (`feeds[].verdict: "trusted"`), and only for
@@ -11,7 +12,7 @@ export function applyListVerdict(result: FeedParseResult, listVerdict: EntryVerd
   const entries = result.feed.entries.filter((entry, index) => {
     if (entry.verdict !== 'trusted') return true;
     if (listVerdict === 'trusted' && entry.kind === 'number') return true;
-    errors.push({
+    if (errors.length < MAX_ERRORS) errors.push({
       where: `entry ${index} (${entry.key})`,
       message: entry.kind === 'block'
         ? 'a block cannot be trusted: only exact numbers from a trusted list are'

@@ -71,3 +71,12 @@ describe('trusted numbers (#10.1)', () => {
     expect((await judge(SIGNATURE, {}, [list])).level).toBe('none');
   });
 });
+
+describe('a hostile feed full of trusted entries', () => {
+  it('reports its left-out entries with the same cap as any other parse error', () => {
+    const entries = Array.from({ length: 12_000 }, (_, i) => ({ number: `+1804713${String(i).padStart(4, '0')}`, verdict: 'trusted' }));
+    const result = parseFeed(JSON.stringify({ format: 'ringfence-feed/1', name: 'Hostile', entries }), { verdict: 'scam' });
+    expect(result.feed.entries).toEqual([]);
+    expect(result.errors.length).toBeLessThanOrEqual(10_000);
+  });
+});
