@@ -42,7 +42,8 @@ export function judge(findings: Findings): Verdict {
   const level: Level = maxLevel(...reasons.map((r) => r.level));
   const verdict: Verdict = {
     level,
-    reasons: reasons.map(({ code, message, evidence }) => (evidence ? { code, message, evidence } : { code, message })),
+    // params: the values the surfaces' locale catalogues fill into the reason's sentence (message is the English).
+    reasons: reasons.map(({ code, message, evidence, params }) => ({ code, message, ...(evidence ? { evidence } : {}), ...(params ? { params } : {}) })),
     phones,
     brands: [...new Set(findings.lure.brands.map((b) => b.brand))],
   };

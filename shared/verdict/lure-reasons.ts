@@ -35,6 +35,7 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
           `This message really comes from ${list(speaker.own)} (${speaker.fromDomain}) and asks you to call ${number}. ` +
           `Scammers also write their number into real invoices and payment requests: check it on ${list(speaker.own)}'s own website before you call.`,
         evidence: evidenceText,
+        params: { brand: [...speaker.own] },
       });
     } else if (isLure && r.legitimate !== 'strong') {
       reasons.push(r.brands.length > 0 ? brandLure(r, findings, number, evidenceText) : {
@@ -64,6 +65,7 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
         `This message presents itself as ${list(r.brands)} and asks you to phone about ${describeContext(r.billingKind)}, ` +
         `but the number is not in the text (it may be in an image).`,
       evidence: lure.callToAction[0]?.evidence,
+      params: { brand: [...r.brands] },
     });
   }
 
@@ -96,6 +98,7 @@ function brandLure(r: LureReading, { evidence }: Findings, number: string, evide
       `${number}. Scammers send fake invoices, renewals and account alerts so that you phone them. ` +
       `Do not call: if in doubt, use the number on the company's own website.`,
     evidence: evidenceText,
+    params: { brand: [...r.brands] },
   };
 }
 
