@@ -28,6 +28,8 @@ describe('familiar senders', () => {
     const failed = [{ name: 'Authentication-Results', value: 'mx.example.com; spf=fail smtp.mailfrom=example.org; dmarc=fail header.from=example.org' }];
     expect(senderKeys(message('ann@example.org', { headers: failed }))).toEqual([]);
     expect(senderKeys(message('me@example.com', { to: [{ name: 'Me', address: 'Me@Example.com' }] }))).toEqual([]);
+    const unaligned = [{ name: 'Authentication-Results', value: 'mx.example.com; spf=pass smtp.mailfrom=example.org; dkim=none; dmarc=none' }];
+    expect(senderKeys(message('ann@example.org', { headers: unaligned }))).toEqual(['address:ann@example.org']);
   });
 
   it('is familiar after mail on five earlier days, not after five messages on one day', async () => {
