@@ -3,7 +3,7 @@
 // behind Details. Dismissing collapses it to a one-line chip that brings it back. Screen readers hear one
 // short summary per banner (level, number, one sentence), not the whole banner.
 // Every string from a message or a feed is rendered as a text node, never as HTML.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState, useLayoutEffect } from 'preact/hooks';
 import type { Level, PhoneVerdict, Verdict } from '../../types.ts';
 import { reasonText } from '../../i18n/reason-text.ts';
 import type { ReportOutcome, Translator } from './banner-messages.ts';
@@ -68,7 +68,9 @@ export function Banner(props: BannerProps) {
     return () => clearTimeout(timer);
   }, [summary]);
 
-  useEffect(() => {
+  // Focus moves in the same task as the render that removed the focused button: a later effect would let
+  // focus fall to the page first (and a reader or a test could see it there).
+  useLayoutEffect(() => {
     const target = focusNext.current === 'status' ? statusRef.current : focusNext.current === 'title' ? titleRef.current : null;
     if (!target) return;
     focusNext.current = null;
