@@ -4,19 +4,10 @@ import { scan } from '../../shared/scan.ts';
 import { mergePolicy } from '../../shared/policy/merge-policy.ts';
 import { FeedIndex, parseFeed } from '../../shared/feed/index.ts';
 import type { MailMessage, Policy, ReputationLookup } from '../../shared/types.ts';
+import { LURE, message } from './support/lure-message.ts';
 
 const now = new Date('2026-03-10T12:00:00Z');
 
-function message(text: string, overrides: Partial<MailMessage> = {}): MailMessage {
-  return {
-    subject: 'Your order', from: { address: 'billing4471@gmail.com', name: 'Billing' }, replyTo: [], to: [],
-    date: '2026-03-09T10:00:00.000Z', headers: [], text, hiddenText: '', parts: [], attachments: [], links: [],
-    ...overrides,
-  };
-}
-
-const LURE = 'Your Norton 360 subscription was renewed and $399.99 charged today. If you did not authorize this, ' +
-  'call our billing team at +1 (804) 713-4598 to cancel and get a refund.';
 
 function feed(json: object): ReputationLookup {
   return new FeedIndex([parseFeed(JSON.stringify({ format: 'ringfence-feed/1', name: 'Test feed', ...json })).feed], { ttlDays: 30 });
