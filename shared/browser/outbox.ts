@@ -1,9 +1,12 @@
 // The report outbox: reports wait in IndexedDB until the endpoint answers 2xx, are retried with back-off
-// (jittered, at most 5 minutes apart, at once when the device comes back online), and each id is sent once
-// (delivered ids are remembered, so a report queued twice is delivered once). Reports are kept under a
-// monotonic key and sent in click order; the report just clicked can be sent ahead of the queue. The outbox
-// is bounded: the oldest delivery records are forgotten first, and when it is full of reports not yet sent,
-// a new report is refused with OutboxFullError rather than another being dropped.
+// (jittered, at most 5 minutes apart, at once when the device comes back online). Delivery is at least once:
+// each report carries its id as Idempotency-Key (a browser killed between the POST and its bookkeeping sends
+// it again, and the server keeps one), and delivered ids are remembered in a store of their own, so a report
+// queued twice is sent once. Reports are kept under a monotonic key and sent in click order: while the
+// endpoint is down the queue waits behind its first report, and once any report gets through the rest follow
+// at once. The report just clicked can be sent ahead of the queue. The outbox is bounded: the oldest delivery
+// records are forgotten first, and when it is full of reports not yet sent, a new report is refused with
+// OutboxFullError rather than another being dropped.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ReportPayload } from '../report/report-payload.ts';
 import { jitteredBackoffMs } from '../feed-sync/backoff.ts';
@@ -39,7 +42,10 @@ export interface FlushOptions {
 export interface Outbox {
   /** Queues a report; a no-op when the same id is already queued or was delivered. Throws OutboxFullError. */
   enqueue(report: ReportPayload): Promise<void>;
-  /** Sends every due report to `endpoint`, oldest click first; never throws for network or HTTP errors. */
+  /**
+   * Sends waiting reports to `endpoint` in click order, stopping at the first the endpoint does not take (the
+   * rest wait behind it); never throws for network or HTTP errors.
+   */
   flush(endpoint: string, fetchFn?: typeof fetch, options?: FlushOptions): Promise<FlushResult>;
   /**
    * Sends one queued report now, ahead of the queue and whatever its back-off: true once it is delivered
@@ -70,6 +76,8 @@ interface QueuedEntry extends OutboxEntry {
   seq?: number;
   /** Epoch ms until which one sender holds the entry (set while a request is in flight). */
   leaseUntil?: number;
+  /** The endpoint refused this report itself (400, 413, 422): it does not hold up the reports behind it. */
+  refused?: boolean;
 }
 
 interface OutboxSchema extends DBSchema {
@@ -173,26 +181,61 @@ async function flushDue(
   maxDelivered: number,
 ): Promise<FlushResult> {
   const result: FlushResult = { delivered: [], failed: [], pending: 0 };
+  // The endpoint is taking reports again when one got through since the queue's first report last failed.
+  let endpointUp = retryNow;
+  const lastDelivery = await latestDelivery(db);
   // Keys ascend in click order.
   for (const seq of await db.getAllKeys('reports')) {
-    const outcome = await attempt(db, seq, endpoint, fetchFn, settings, retryNow ? undefined : settings.now());
-    if (typeof outcome !== 'object') continue;
-    if (outcome.error === undefined) result.delivered.push(outcome.id);
-    else result.failed.push({ id: outcome.id, error: outcome.error });
+    if (!endpointUp) {
+      const entry = await db.get('reports', seq);
+      if (entry && !entry.refused && lastDelivery > (entry.lastAttempt ?? Number.POSITIVE_INFINITY)) endpointUp = true;
+    }
+    const outcome = await attempt(db, seq, endpoint, fetchFn, settings, endpointUp ? undefined : settings.now());
+    if (outcome === 'already' || outcome === 'skipped') continue;
+    // Not due yet: a report the endpoint refused waits alone; one that found the endpoint down holds the queue.
+    if (outcome === 'waiting') break;
+    if (outcome.error === undefined) {
+      result.delivered.push(outcome.id);
+      endpointUp = true;
+      continue;
+    }
+    result.failed.push({ id: outcome.id, error: outcome.error });
+    if (!outcome.refused) break;
   }
   await forgetOldDeliveries(db, settings.now(), maxDelivered);
   const waiting = await db.getAll('reports');
   result.pending = waiting.length;
-  if (waiting.length > 0) result.nextAttempt = Math.min(...waiting.map((e) => e.nextAttempt));
+  const next = queueDue(waiting);
+  if (next !== undefined) result.nextAttempt = next;
   return result;
 }
 
-/** 'already': another sender delivered it; 'skipped': gone, not due, or held by another sender. */
-type Attempt = 'already' | 'skipped' | { id: string; error?: string };
+/** When the queue has something to send: its reports up to the first one that waits for the endpoint. */
+function queueDue(waiting: readonly QueuedEntry[]): number | undefined {
+  let due: number | undefined;
+  for (const entry of waiting) {
+    due = Math.min(due ?? Number.POSITIVE_INFINITY, entry.nextAttempt);
+    if (!entry.refused) break;
+  }
+  return due;
+}
+
+/** Epoch ms of the latest delivery remembered (0 when none): read from the end of the byAt index. */
+async function latestDelivery(db: IDBPDatabase<OutboxSchema>): Promise<number> {
+  const cursor = await db.transaction('delivered').store.index('byAt').openCursor(null, 'prev');
+  return cursor?.value.at ?? 0;
+}
+
+/**
+ * 'already': another sender delivered it; 'skipped': gone, or held by another sender; 'waiting': its back-off
+ * has not run out (with `refused` when the endpoint refused the report itself).
+ */
+type Attempt = 'already' | 'skipped' | 'waiting' | { id: string; error?: string; refused?: boolean };
 
 /**
  * One attempt at one report: claim it (so no other sender posts it meanwhile), post it, record the outcome.
- * With `dueBy`, a report whose back-off has not run out is skipped.
+ * With `dueBy`, a report whose back-off has not run out is left waiting ('waiting', or 'skipped' when the
+ * endpoint refused that report itself: it holds up no other).
  */
 async function attempt(
   db: IDBPDatabase<OutboxSchema>,
@@ -203,35 +246,54 @@ async function attempt(
   dueBy?: number,
 ): Promise<Attempt> {
   const entry = await claim(db, seq, settings, dueBy);
-  if (entry === 'already' || entry === null) return entry ?? 'skipped';
-  const error = await post(endpoint, entry.payload, fetchFn, settings.timeoutMs);
+  if (entry === 'already' || entry === 'waiting') return entry;
+  if (entry === 'waiting-refused' || entry === null) return 'skipped';
+  const failure = await post(endpoint, entry.payload, fetchFn, settings.timeoutMs);
   const tx = db.transaction(['reports', 'delivered'], 'readwrite');
-  if (error === null) {
+  if (failure === null) {
     await Promise.all([tx.objectStore('reports').delete(seq), tx.objectStore('delivered').put({ id: entry.id, at: settings.now() })]);
     await tx.done;
     return { id: entry.id };
   }
   const attempts = entry.attempts + 1;
   const at = settings.now();
-  const { leaseUntil: _released, ...rest } = entry;
-  await tx.objectStore('reports').put({ ...rest, seq, attempts, lastAttempt: at, lastError: error, nextAttempt: at + settings.backoff(attempts) });
+  const { leaseUntil: _released, refused: _before, ...rest } = entry;
+  await tx.objectStore('reports').put({
+    ...rest,
+    seq,
+    attempts,
+    lastAttempt: at,
+    lastError: failure.error,
+    nextAttempt: at + settings.backoff(attempts),
+    ...(failure.refused ? { refused: true } : {}),
+  });
   await tx.done;
-  return { id: entry.id, error };
+  return { id: entry.id, error: failure.error, ...(failure.refused ? { refused: true } : {}) };
 }
 
-/** Takes the entry for one attempt; null when it is gone, not due, or held by another sender. */
-async function claim(db: IDBPDatabase<OutboxSchema>, seq: number, settings: Settings, dueBy?: number): Promise<QueuedEntry | 'already' | null> {
+/**
+ * Takes the entry for one attempt; null when it is gone or held by another sender, 'waiting' (or
+ * 'waiting-refused') when its back-off has not run out.
+ */
+async function claim(
+  db: IDBPDatabase<OutboxSchema>,
+  seq: number,
+  settings: Settings,
+  dueBy?: number,
+): Promise<QueuedEntry | 'already' | 'waiting' | 'waiting-refused' | null> {
   const tx = db.transaction(['reports', 'delivered'], 'readwrite');
   const reports = tx.objectStore('reports');
   const entry = await reports.get(seq);
-  let claimed: QueuedEntry | 'already' | null = null;
+  let claimed: QueuedEntry | 'already' | 'waiting' | 'waiting-refused' | null = null;
   if (entry) {
     const now = settings.now();
     // Another flush (another worker instance, an extension page) may have delivered it meanwhile.
     if ((await tx.objectStore('delivered').get(entry.id)) !== undefined) {
       await reports.delete(seq);
       claimed = 'already';
-    } else if ((dueBy === undefined || entry.nextAttempt <= dueBy) && !((entry.leaseUntil ?? 0) > now)) {
+    } else if (dueBy !== undefined && entry.nextAttempt > dueBy) {
+      claimed = entry.refused ? 'waiting-refused' : 'waiting';
+    } else if (!((entry.leaseUntil ?? 0) > now)) {
       claimed = { ...entry, leaseUntil: now + settings.timeoutMs + 5_000 };
       await reports.put(claimed);
     }
@@ -241,12 +303,15 @@ async function claim(db: IDBPDatabase<OutboxSchema>, seq: number, settings: Sett
 }
 
 function publicEntry(entry: QueuedEntry): OutboxEntry {
-  const { seq: _seq, leaseUntil: _lease, ...rest } = entry;
+  const { seq: _seq, leaseUntil: _lease, refused: _refused, ...rest } = entry;
   return rest;
 }
 
-/** Returns null on a 2xx answer, else a short description of what went wrong. */
-async function post(endpoint: string, payload: ReportPayload, fetchFn: typeof fetch, timeoutMs: number): Promise<string | null> {
+/** Answers by which the endpoint refuses one report (its content), not reports as a whole. */
+const REFUSED_REPORT = new Set([400, 413, 422]);
+
+/** Null on a 2xx answer, else a short description of what went wrong and whether it was this report that was refused. */
+async function post(endpoint: string, payload: ReportPayload, fetchFn: typeof fetch, timeoutMs: number): Promise<{ error: string; refused: boolean } | null> {
   try {
     const response = await fetchFn(endpoint, {
       method: 'POST',
@@ -256,9 +321,9 @@ async function post(endpoint: string, payload: ReportPayload, fetchFn: typeof fe
       credentials: 'omit',
     });
     await response.body?.cancel().catch(() => {});
-    return response.ok ? null : `HTTP ${response.status}`;
+    return response.ok ? null : { error: `HTTP ${response.status}`, refused: REFUSED_REPORT.has(response.status) };
   } catch (error) {
-    return (error as Error).message || String(error);
+    return { error: (error as Error).message || String(error), refused: false };
   }
 }
 

@@ -150,6 +150,68 @@ describe('report outbox', () => {
     box.close();
   });
 
+  it('waits behind its first report while the endpoint is down, then sends the whole queue in click order', async () => {
+    let now = 10_000_000;
+    // The first report has failed more often, so it waits longer than the reports clicked after it.
+    const box = await openOutbox({ name: 'outbox-down-order', now: () => now, backoff: (n) => n * 10_000 });
+    status = 503;
+    await box.enqueue(report('d1'));
+    await box.flush(server.url('/reports'));
+    now += 10_000;
+    await box.flush(server.url('/reports'));
+    const before = server.requests.length;
+    for (const id of ['d2', 'd3', 'd4']) {
+      await box.enqueue(report(id));
+      expect(await box.sendNow(id, server.url('/reports'))).toBe(false);
+      // One request per flush while down: the queue's first report, when due.
+      const flushed = await box.flush(server.url('/reports'));
+      expect(flushed.failed).toEqual([]);
+      expect(flushed.nextAttempt).toBe(10_010_000 + 20_000);
+    }
+    expect(server.requests.length - before).toBe(3);
+    status = 200;
+    now += 10_000; // d2…d4 are due, d1 not yet: nothing goes ahead of it
+    expect((await box.flush(server.url('/reports'))).delivered).toEqual([]);
+    now += 10_000;
+    const sent = server.requests.length;
+    const result = await box.flush(server.url('/reports'));
+    expect(result.delivered).toEqual(['d1', 'd2', 'd3', 'd4']);
+    expect(server.requests.slice(sent).map((r) => JSON.parse(r.body.toString()).id)).toEqual(['d1', 'd2', 'd3', 'd4']);
+    expect(result.pending).toBe(0);
+    box.close();
+  });
+
+  it('sends the waiting queue at once after a report got through (the endpoint is back)', async () => {
+    let now = 20_000_000;
+    const box = await openOutbox({ name: 'outbox-back', now: () => now, backoff: () => 5 * 60_000 });
+    status = 503;
+    await box.enqueue(report('w1'));
+    await box.flush(server.url('/reports'));
+    status = 202;
+    now += 1_000;
+    await box.enqueue(report('w2'));
+    expect(await box.sendNow('w2', server.url('/reports'))).toBe(true);
+    now += 1_000;
+    expect((await box.flush(server.url('/reports'))).delivered).toEqual(['w1']);
+    box.close();
+  });
+
+  it('does not hold the queue behind a report the endpoint refuses as such (400)', async () => {
+    const picky = await startHttpServer({
+      '/reports': (_req, res, body) => void res.writeHead(JSON.parse(body.toString()).id === 'bad' ? 400 : 202).end(),
+    });
+    const box = await openOutbox({ name: 'outbox-refused', backoff: () => 60_000 });
+    for (const id of ['bad', 'good1', 'good2']) await box.enqueue(report(id));
+    const result = await box.flush(picky.url('/reports'));
+    expect(result.failed).toEqual([{ id: 'bad', error: 'HTTP 400' }]);
+    expect(result.delivered).toEqual(['good1', 'good2']);
+    await box.enqueue(report('good3'));
+    expect((await box.flush(picky.url('/reports'))).delivered).toEqual(['good3']);
+    expect((await box.pending()).map((e) => e.id)).toEqual(['bad']);
+    box.close();
+    await picky.close();
+  });
+
   it('backs off with jitter, from 5 s up to 5 minutes', () => {
     const first = Array.from({ length: 50 }, () => defaultBackoff(1));
     expect(Math.min(...first)).toBeGreaterThanOrEqual(4_000);
