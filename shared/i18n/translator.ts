@@ -21,11 +21,18 @@ export function catalogueLanguage(locale: string | undefined, available: readonl
   return available.includes(lang) ? lang : 'en';
 }
 
+/** The message of a key in the reader's language (English where that language lacks it); undefined when no catalogue has it. */
+export type Lookup = (key: string) => string | undefined;
+
 export function createTranslator(locale: string, catalogue: Catalogue, english: Catalogue): Translator {
+  return createLookupTranslator(locale, (key) => catalogue[key]?.message ?? english[key]?.message);
+}
+
+/** A translator over any lookup of the catalogue's messages (the JSON itself, or the browser's `i18n.getMessage`). */
+export function createLookupTranslator(locale: string, lookup: Lookup): Translator {
   const safeLocale = validLocale(locale);
   const plurals = new Intl.PluralRules(safeLocale);
   const numbers = new Intl.NumberFormat(safeLocale);
-  const lookup = (key: string): string | undefined => catalogue[key]?.message ?? english[key]?.message;
   const t: Translate = (key, params) => {
     let template: string | undefined;
     if (params && !isPositional(params) && typeof params.count === 'number') {
