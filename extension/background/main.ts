@@ -12,6 +12,7 @@ import { readStatus } from './status.ts';
 import { parseHeaderBlock } from './parse-header-block.ts';
 import { queuedScan, scansIdle } from './scan-queue.ts';
 import { rejudgeOpenMessages } from './rejudge-tabs.ts';
+import { dismissedKeys, setDismissed } from './dismissed-store.ts';
 
 browser.runtime.onMessage.addListener((request: unknown, sender: Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
@@ -69,6 +70,11 @@ async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
       case 'flush-outbox':
         await flushOutbox({ retryNow: true });
         return { ok: true, value: await readStatus() };
+      case 'dismissed-list':
+        return { ok: true, value: await dismissedKeys() };
+      case 'dismissed-set':
+        await setDismissed(request.key, request.hidden === true);
+        return { ok: true, value: null };
       default:
         return { ok: false, error: `unknown request ${(request as { type?: string }).type}` };
     }

@@ -9,6 +9,7 @@ import type { OpenedMessage, WebmailProvider } from './registry.ts';
 import { createBannerHost, placeAbove, type BannerHost } from './banner-host.ts';
 import { MessageJudgement, type Judged } from './judge-message.ts';
 import { JudgeQueue } from './judge-queue.ts';
+import { dismissedMessages } from './dismissed-messages.ts';
 
 /** How long mutations are gathered before the page is looked at again. */
 const SETTLE_MS = 20;
@@ -18,8 +19,6 @@ const CONCURRENCY = 6;
 const VISIBILITY_WAIT_MS = 50;
 /** Finished verdicts kept for messages no longer on the page, so that going back to one is instant. */
 const KEPT_VERDICTS = 16;
-/** Dismissed banners remembered (by message key) so that a re-opened message shows the chip, not the whole banner. */
-const KEPT_DISMISSALS = 500;
 
 export interface MessageWatch {
   /** Forgets every verdict and judges the open messages again (the policy or a feed changed). */
@@ -37,7 +36,8 @@ interface OnPage {
 export function watchMessages(provider: WebmailProvider, signal: AbortSignal): MessageWatch {
   const onPage = new Map<Element, OnPage>();
   const judgements = new Map<string, MessageJudgement>();
-  const dismissed = new Set<string>();
+  // Hidden warnings (by message key), kept by the worker across page reloads: a re-opened message shows the chip.
+  const dismissed = dismissedMessages(provider.id);
   const queue = new JudgeQueue<MessageJudgement>({ concurrency: CONCURRENCY, visibilityWaitMs: VISIBILITY_WAIT_MS });
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -107,6 +107,10 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
   };
 
   const show = (entry: OnPage, judged: Judged) => {
+    if (!dismissed.loaded) {
+      void dismissed.ready.then(() => onPage.get(entry.opened.body) === entry && show(entry, judged));
+      return;
+    }
     const { opened, judgement } = entry;
     entry.banner?.remove();
     entry.banner = undefined;
@@ -126,10 +130,10 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
     entry.banner = createBannerHost(response, {
       ...(response.canReport ? { onReport: report('number'), onReportMessage: report('message') } : {}),
       onDismiss: () => {
-        if (opened.key) remember(dismissed, opened.key, KEPT_DISMISSALS);
+        if (opened.key) dismissed.hide(opened.key);
       },
       onShow: () => {
-        if (opened.key) dismissed.delete(opened.key);
+        if (opened.key) dismissed.show(opened.key);
       },
       dismissed: Boolean(opened.key && dismissed.has(opened.key)),
     });
@@ -160,14 +164,6 @@ export function watchMessages(provider: WebmailProvider, signal: AbortSignal): M
       check();
     },
   };
-}
-
-function remember(set: Set<string>, key: string, limit: number): void {
-  set.add(key);
-  for (const old of set) {
-    if (set.size <= limit) break;
-    set.delete(old);
-  }
 }
 
 function isExtensionAlive(): boolean {

@@ -26,7 +26,10 @@ export type BackgroundRequest =
   | { type: 'hello' }
   | { type: 'status' }
   | { type: 'sync-now' }
-  | { type: 'flush-outbox' };
+  | { type: 'flush-outbox' }
+  /** Message keys whose warning the reader hid (extension storage; never sent anywhere). */
+  | { type: 'dismissed-list' }
+  | { type: 'dismissed-set'; key: string; hidden: boolean };
 
 /** A picture the webmail page already loaded (inline image, image attachment), as base64. */
 export interface PageImage {
