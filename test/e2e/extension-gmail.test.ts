@@ -247,10 +247,18 @@ describe.skipIf(!hasChromium)('extension on Gmail', () => {
     await page.click('tr[data-thread="invoice"]');
     await page.waitForSelector('div.adn.ads div.a3s');
     await page.locator(`${banner(1)} .chip`).waitFor();
+    // After a page reload (a new content script, Gmail reloads often) the message opened again is still the chip.
+    await openThread('invoice');
+    await page.locator(`${banner(1)} .chip`).waitFor();
+    expect(await page.locator(`${banner(1)} button.dismiss`).count()).toBe(0);
     await page.locator(`${banner(1)} button.show`).focus();
     await page.keyboard.press('Enter');
     await page.locator(`${banner(1)} .number-line`).waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('RINGFENCE-BANNER');
+    // Shown again, it stays shown after the next reload.
+    await openThread('invoice');
+    await page.locator(`${banner(1)} .number-line`).waitFor();
+    expect(await page.locator(`${banner(1)} .chip`).count()).toBe(0);
   });
 
   it('one click on "Report this number" delivers the DESIGN.md payload, once', async () => {
