@@ -1,6 +1,7 @@
 import { isWithinAny } from '../mail-auth/headers.ts';
 import type { PlatformProfile } from './platform-profile.ts';
 import type { SaasSignal } from './types.ts';
+import { coded } from '../verdict/reason-codes.ts';
 
 const compiled = new Map<string, RegExp[]>();
 
@@ -27,7 +28,7 @@ export function findConsentLinks(urls: readonly string[], profile: PlatformProfi
     if (!patterns.some((p) => p.test(url.pathname))) continue;
     const shown = `${url.hostname}${url.pathname}`;
     return {
-      code: 'saas-consent-link',
+      ...coded('saas-consent-link', { platform: profile.name, link: shown }),
       label: `a link to grant an app access to your ${profile.name} account`,
       lure: true,
       weak: false,

@@ -1,6 +1,7 @@
 import lexicon from '../data/saas-crypto-giveaway.json' with { type: 'json' };
 import { foldText } from '../lure/fold-text.ts';
 import type { SaasSignal } from './types.ts';
+import { coded } from '../verdict/reason-codes.ts';
 
 const MAX_CHARS = 100_000;
 const TICKER = new RegExp(lexicon.ticker, 'g');
@@ -32,9 +33,10 @@ export function findCryptoGiveaway(texts: readonly string[]): SaasSignal | undef
   const act = distinct(folded, ACT);
   if (offer.size === 0 || crypto.size + tickers.size === 0 || act.size === 0) return undefined;
   if (offer.size + crypto.size + tickers.size < lexicon.minDistinct) return undefined;
-  const words = [...offer, ...tickers, ...crypto].slice(0, 6).map((w) => `"${w}"`).join(', ');
+  const found = [...offer, ...tickers, ...crypto].slice(0, 6);
+  const words = found.map((w) => `"${w}"`).join(', ');
   return {
-    code: 'saas-crypto-giveaway',
+    ...coded('saas-crypto-giveaway', { words: found }),
     label: 'a crypto giveaway',
     lure: true,
     weak: false,

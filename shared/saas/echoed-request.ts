@@ -1,6 +1,8 @@
 import lexicon from '../data/saas-autoreply.json' with { type: 'json' };
 import type { MailMessage } from '../types.ts';
 import type { Mismatch, PlatformMatch, SaasSignal } from './types.ts';
+import { coded } from '../verdict/reason-codes.ts';
+import { readerInstance } from './reader-instance.ts';
 
 const SUBJECT = lexicon.subject.map((p) => new RegExp(p, 'i'));
 const BODY = lexicon.body.map((p) => new RegExp(p, 'i'));
@@ -27,7 +29,7 @@ export function findEchoedRequest(
   const desk = match.instanceLabel || `a ${platform} help desk`;
   const evidence = lures.map((l) => l.evidence).filter(Boolean).slice(0, 2).join('; ');
   return {
-    code: 'saas-echoed-request',
+    ...coded('saas-echoed-request', namedDesk(match, platform)),
     label: 'a request someone else wrote, repeated back',
     lure: true,
     weak: false,
@@ -38,4 +40,10 @@ export function findEchoedRequest(
       "the company's own, but do not act on the repeated text.",
     evidence,
   };
+}
+
+/** The desk by its own name when it has a plain one, else the platform: "an automatic reply from a Zendesk help desk". */
+function namedDesk(match: PlatformMatch, platform: string): { variant: 'named'; instance: string } | { platform: string } {
+  const instance = match.instanceLabel ? readerInstance(match) : undefined;
+  return instance ? { variant: 'named', instance } : { platform };
 }

@@ -13,6 +13,8 @@ export interface LookalikeEvidence {
   text: string;
   /** Money words, brands, generated or web-address names; desk words (support, notifications) are weak. */
   strong: boolean;
+  /** The name itself, as its owner wrote it: "Client-Billing-Desk". */
+  name: string;
 }
 
 const squash = (text: string) => text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
@@ -33,12 +35,12 @@ export function lookalikeEvidence(names: readonly InstanceName[], ownBrand: stri
     const joined = squash(value);
     const money = pick(split, joined, officeWords);
     const desk = pick(split, joined, deskWords);
-    if (money.length) evidence.push({ text: `the ${role} "${value}" uses the words ${quoteAll(money)}`, strong: true });
-    if (desk.length) evidence.push({ text: `the ${role} "${value}" uses the words ${quoteAll(desk)}`, strong: false });
+    if (money.length) evidence.push({ text: `the ${role} "${value}" uses the words ${quoteAll(money)}`, strong: true, name: value });
+    if (desk.length) evidence.push({ text: `the ${role} "${value}" uses the words ${quoteAll(desk)}`, strong: false, name: value });
     const named = brands.filter(({ key }) => key.length >= 3 && joined.includes(key) && joined !== key && key !== squash(ownBrand));
-    if (named.length) evidence.push({ text: `the ${role} "${value}" uses the name of ${named.map((b) => b.brand).join(', ')}`, strong: true });
-    if (/^[\w-]+\.(?:com|net|org|io|fi|finance|xyz|app)$/i.test(value.trim())) evidence.push({ text: `the ${role} "${value}" is named like a web address`, strong: true });
-    if (account && looksGenerated(value)) evidence.push({ text: `the ${role} "${value}" looks randomly generated`, strong: true });
+    if (named.length) evidence.push({ text: `the ${role} "${value}" uses the name of ${named.map((b) => b.brand).join(', ')}`, strong: true, name: value });
+    if (/^[\w-]+\.(?:com|net|org|io|fi|finance|xyz|app)$/i.test(value.trim())) evidence.push({ text: `the ${role} "${value}" is named like a web address`, strong: true, name: value });
+    if (account && looksGenerated(value)) evidence.push({ text: `the ${role} "${value}" looks randomly generated`, strong: true, name: value });
   }
   return evidence;
 }

@@ -3,6 +3,7 @@ import type { PhoneFinding, TextPart } from '../types.ts';
 import { findMismatches } from './find-mismatches.ts';
 import { nameIsBrand, namedBrands } from './named-brands.ts';
 import type { PlatformMatch, SaasSignal } from './types.ts';
+import { coded } from '../verdict/reason-codes.ts';
 
 const DISPUTE = new RegExp(data.disputePretext, 'i');
 /** How far either side of a number the cancel/dispute/refund pretext must be to count as "call about it". */
@@ -36,7 +37,7 @@ export function findBrandNotMerchant(
   const call = callAboutCharge(parts, phones) ? findMismatches(parts, ['phone-call'], phones)[0] : undefined;
   const named = brands.slice(0, 3).join(', ');
   return {
-    code: 'saas-brand-not-merchant',
+    ...coded('saas-brand-not-merchant', { ...(call ? { variant: 'call' as const } : {}), platform, merchant, brand: brands.slice(0, 3) }),
     label: `${named}, which the merchant is not`,
     lure: Boolean(call),
     weak: !call,

@@ -5,6 +5,7 @@ import { looksLikePlatform } from './domain-names.ts';
 import type { PlatformProfile } from './platform-profile.ts';
 import { hostToUnicode } from './punycode.ts';
 import type { SaasSignal } from './types.ts';
+import { coded } from '../verdict/reason-codes.ts';
 
 const SHORT_PATH = new RegExp(lexicon.shortPath);
 const SHORT_LABELS = new Set(lexicon.shortHostLabels);
@@ -39,9 +40,10 @@ export function findLinkDestinations(urls: readonly string[], profile: PlatformP
   const signals: SaasSignal[] = [];
   const platform = profile.name;
   if (lookalikes.size) {
-    const shown = [...lookalikes].slice(0, 3).map(describeHost).join(', ');
+    const hosts = [...lookalikes].slice(0, 3).map(describeHost);
+    const shown = hosts.join(', ');
     signals.push({
-      code: 'saas-lookalike-link',
+      ...coded('saas-lookalike-link', { platform, hosts }),
       label: `links to a site named like ${platform}`,
       lure: false,
       weak: false,
@@ -51,9 +53,10 @@ export function findLinkDestinations(urls: readonly string[], profile: PlatformP
     });
   }
   if (hidden.size) {
-    const shown = [...hidden].slice(0, 3).map(describeHost).join(', ');
+    const hosts = [...hidden].slice(0, 3).map(describeHost);
+    const shown = hosts.join(', ');
     signals.push({
-      code: 'saas-redirect-link',
+      ...coded('saas-redirect-link', { hosts }),
       label: 'links through a shortener or redirect',
       lure: false,
       weak: true,

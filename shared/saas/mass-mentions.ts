@@ -3,6 +3,7 @@ import type { MailMessage } from '../types.ts';
 import { messageIdOf } from '../mail-auth/headers.ts';
 import type { PlatformProfile } from './platform-profile.ts';
 import type { SaasSignal } from './types.ts';
+import { coded } from '../verdict/reason-codes.ts';
 
 const { minDistinct, skipKinds } = data.mentions;
 /** @login or @org/team, not an e-mail address (a word character or dot before the @ rules those out). */
@@ -20,7 +21,7 @@ export function findMassMentions(message: MailMessage, profile: PlatformProfile)
   if (handles.size < minDistinct) return undefined;
   const sample = [...handles].slice(0, 5).map((h) => `@${h}`).join(', ');
   return {
-    code: 'saas-mass-mentions',
+    ...coded('saas-mass-mentions', { platform: profile.name, count: handles.size }),
     label: `mentions of ${handles.size} accounts`,
     lure: false,
     weak: false,

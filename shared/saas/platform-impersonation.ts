@@ -3,6 +3,7 @@ import { foldText } from '../lure/fold-text.ts';
 import type { PlatformProfile } from './platform-profile.ts';
 import { quoteFolded } from './quote-folded.ts';
 import type { SaasSignal } from './types.ts';
+import { coded } from '../verdict/reason-codes.ts';
 
 export interface ImpersonationInput {
   profile: PlatformProfile;
@@ -45,7 +46,7 @@ export function findPlatformImpersonation(input: ImpersonationInput): SaasSignal
   if (!hit) return undefined;
   const platform = input.profile.name;
   return {
-    code: 'saas-platform-impersonation',
+    ...coded('saas-platform-impersonation', { platform, quote: hit }),
     label: `a claim to speak for ${platform} itself`,
     lure: false,
     weak: false,

@@ -2,6 +2,8 @@ import type { Level, Reason } from '../types.ts';
 import { describeClass } from './find-mismatches.ts';
 import type { LookalikeEvidence } from './instance-lookalike.ts';
 import type { Mismatch, PlatformMatch, SaasSignal } from './types.ts';
+import { coded, MISFITS } from '../verdict/reason-codes.ts';
+import { readerInstance } from './reader-instance.ts';
 
 type LeveledReason = Reason & { level: Level };
 
@@ -44,7 +46,7 @@ export function saasReasons(
 
   if (match.spoofed) {
     reasons.push({
-      code: 'saas-spoofed-notification',
+      ...coded('saas-spoofed-notification', talk ? { variant: 'lure', platform } : { platform }),
       level: misfit ? 'danger' : 'warning',
       message:
         `This message claims to be from ${platform}${match.instanceLabel ? ` (${match.instanceLabel})` : ''}, but ${platform} did not send it: ${match.authEvidence}.` +
@@ -53,14 +55,14 @@ export function saasReasons(
     });
   } else if (misfit && match.authentic && lure) {
     reasons.push({
-      code: 'saas-untrusted-instance',
+      ...coded('saas-untrusted-instance', { platform }),
       level: 'danger',
       message: `This is a real ${platform} notification, but ${match.outsider}${where(match)}, and it talks about ${talk}. ${notSent(platform, mismatches)}`.trim(),
       evidence: evidence || strong.map((s) => s.evidence).join('; '),
     });
     if (mismatches.length) {
       reasons.push({
-        code: 'saas-semantic-mismatch',
+        ...coded('saas-semantic-mismatch', { platform, misfits: misfitsOf(mismatches) }),
         level: 'warning',
         message: `${platform} notifications are not used for ${[...new Set(mismatches.map((m) => describeClass(m.kind).notSent))].join(', ')}; this one contains ${evidence}.`,
         evidence,
@@ -71,14 +73,14 @@ export function saasReasons(
       ? `This is a real ${platform} notification, but ${match.outsider}${where(match)}`
       : `This looks like a ${platform} notification${where(match)}, though its sender could not be checked`;
     reasons.push({
-      code: 'saas-semantic-mismatch',
+      ...coded('saas-semantic-mismatch', { variant: match.authentic ? 'real' : 'unchecked', platform, misfits: misfitsOf(mismatches) }),
       level: 'warning',
       message: `${opening}, and it talks about ${talk}. ${notSent(platform, mismatches)}`,
       evidence,
     });
   } else if (match.kind === 'invite') {
     reasons.push({
-      code: 'saas-untrusted-instance',
+      ...coded('saas-untrusted-instance', invitedFrom(match, platform)),
       level: dressedUp ? DRESSED_UP_INVITE_LEVEL : UNTRUSTED_INVITE_LEVEL,
       message:
         `${platform} sent you an invitation from ${match.instanceLabel || 'an outside instance'}, which is not one your organisation uses. ` +
@@ -92,13 +94,24 @@ export function saasReasons(
   }
   if (lookalike.length && reasons.length) {
     reasons.push({
-      code: 'saas-lookalike-instance',
+      ...coded('saas-lookalike-instance', { names: [...new Set(lookalike.map((l) => l.name))] }),
       level: 'caution',
       message: `Its names look chosen to seem official: ${lookalike.map((l) => l.text).join('; ')}.`,
       evidence: lookalike.map((l) => l.text).join('; '),
     });
   }
   return reasons;
+}
+
+/** The misfit classes as catalogue words for the surfaces, in the order found. */
+function misfitsOf(mismatches: readonly Mismatch[]): string[] {
+  return [...new Set(mismatches.map((m) => m.kind))].filter((kind) => (MISFITS as readonly string[]).includes(kind));
+}
+
+/** The inviting instance by its own name when it has a plain one (the English names it as the label does). */
+function invitedFrom(match: PlatformMatch, platform: string): { variant: 'invite'; platform: string; instance: string } | { variant: 'invite-unnamed'; platform: string } {
+  const instance = match.instanceLabel ? readerInstance(match) : undefined;
+  return instance ? { variant: 'invite', platform, instance } : { variant: 'invite-unnamed', platform };
 }
 
 function notSent(platform: string, mismatches: readonly Mismatch[]): string {
@@ -114,7 +127,7 @@ function where(match: PlatformMatch): string {
 }
 
 function signalReason(signal: SaasSignal, level: Level): LeveledReason {
-  return { code: signal.code, level, message: signal.message, evidence: signal.evidence };
+  return { code: signal.code, level, message: signal.message, evidence: signal.evidence, params: signal.params };
 }
 
 function talksAbout(mismatches: readonly Mismatch[], signals: readonly SaasSignal[] = []): string {

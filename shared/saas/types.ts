@@ -1,5 +1,6 @@
 import type { Level, MailMessage, Policy, Reason } from '../types.ts';
 import type { InstanceName } from './instance-lookalike.ts';
+import type { ReasonCode } from '../verdict/reason-codes.ts';
 
 export interface Mismatch {
   /** Content class: invoice, billing, renewal, refund, payment, crypto, prize, account-lock, phone-call. */
@@ -14,7 +15,9 @@ export interface Mismatch {
  */
 export interface SaasSignal {
   /** Reason code shown for it: saas-platform-impersonation, saas-lookalike-link … */
-  code: string;
+  code: ReasonCode;
+  /** The values its catalogue sentence is written with (shared/verdict/reason-codes.ts). */
+  params: NonNullable<Reason['params']>;
   /** Completes "it talks about …": "a claim to be GitHub's own staff". */
   label: string;
   /** A pretext or a request to act: from an instance the organisation does not own it makes a danger. */

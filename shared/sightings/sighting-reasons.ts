@@ -2,6 +2,7 @@ import type { Level, Reason, Sighting } from '../types.ts';
 import { joinNames } from '../feed/describe-match.ts';
 import { SIGHTING_RULES } from './rules.ts';
 import { unionBrands } from './record-sighting.ts';
+import { coded } from '../verdict/reason-codes.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +33,7 @@ function multiBrand(sighting: Sighting, brands: readonly string[]): SightingReas
   if (all.length < SIGHTING_RULES.multiBrandMinimum || earlierOnly.length === 0) return undefined;
   const messages = sighting.messages === 1 ? 'an earlier message' : `${sighting.messages} earlier messages`;
   return {
-    code: 'sighting-multi-brand',
+    ...coded('sighting-multi-brand', { count: sighting.messages, earlier: earlierOnly, brand: unionBrands([], brands) }),
     level: 'warning',
     message: `${sighting.e164} was in ${messages} you received, naming ${joinNames(earlierOnly)}; this one names ${joinNames(unionBrands([], brands))}. Scammers reuse one number across brands.`,
     evidence: sighting.e164,
@@ -48,10 +49,9 @@ function burstOf(sighting: Sighting, now: Date): SightingReason | undefined {
   const total = recent + 1;
   if (total < SIGHTING_RULES.burstMessages) return undefined;
   return {
-    code: 'sighting-burst',
+    ...coded('sighting-burst', { count: total, days: SIGHTING_RULES.burstWindowDays }),
     level: 'caution',
     message: `${sighting.e164} was in ${total} messages you received in the last ${SIGHTING_RULES.burstWindowDays} days.`,
     evidence: sighting.e164,
-    params: { count: total, days: SIGHTING_RULES.burstWindowDays },
   };
 }

@@ -4,6 +4,7 @@ import type { LeveledReason } from './leveled-reason.ts';
 import { countSplitWords } from './word-splitting.ts';
 import { longestInvisibleRun } from './rendered-length.ts';
 import { formatNumber } from './format-number.ts';
+import { coded } from './reason-codes.ts';
 import { ownTextParts } from '../message-parts.ts';
 
 /** Fewer split points than this can be an editor's stray character; more is deliberate. */
@@ -27,16 +28,18 @@ export function evasionReasons({ parts, lure }: Findings, phones: readonly Phone
   const how = padded
     ? `A run of ${padding.toLocaleString('en-US')} or more invisible characters pads this message, a trick to slip past length limits and spam filters`
     : 'Invisible characters are hidden inside the words of this message to slip past spam filters';
+  // For the surfaces: the invisible run's length, or how many words hide invisible characters.
+  const params = padded ? { variant: 'padding' as const, count: padding } : { count: splits };
   const numbers = new Set(phones.map((p) => p.e164));
   const call = lure.callToAction.find((c) => c.kind === 'request' && c.phoneE164 !== undefined && numbers.has(c.phoneE164));
   if (call) {
     return [{
-      code: 'evasive-callback',
+      ...coded('evasive-callback', params),
       level: 'warning',
       message:
         `${how}, and it asks you to call ${formatNumber(call.phoneE164!)}. Legitimate senders do not disguise their text: do not call.`,
       evidence: call.evidence,
     }];
   }
-  return [{ code: 'evasive-text', level: 'caution', message: `${how}.` }];
+  return [{ ...coded('evasive-text', params), level: 'caution', message: `${how}.` }];
 }

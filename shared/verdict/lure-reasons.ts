@@ -3,6 +3,7 @@ import type { Findings } from './judge.ts';
 import type { LeveledReason } from './leveled-reason.ts';
 import { formatNumber } from './format-number.ts';
 import { readLure, LONG_MESSAGE, type LureReading } from './lure-evidence.ts';
+import { coded, TOPICS, type Topic } from './reason-codes.ts';
 
 /**
  * Callback-lure reasons from the evidence (see lure-evidence.ts). `warning` only when the evidence is a lure:
@@ -29,17 +30,18 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
     if (speaker.authenticated && speaker.own.length > 0 && (r.billingKind || lure.amounts.length > 0)) {
       // Really sent by the brand: its own help line, or a note a scammer wrote into its invoice or money-request.
       reasons.push({
-        code: 'brand-mail-with-number',
+        ...coded('brand-mail-with-number', { brand: [...speaker.own], domain: speaker.fromDomain ?? '' }),
         level: 'caution',
         message:
           `This message really comes from ${list(speaker.own)} (${speaker.fromDomain}) and asks you to call ${number}. ` +
           `Scammers also write their number into real invoices and payment requests: check it on ${list(speaker.own)}'s own website before you call.`,
         evidence: evidenceText,
-        params: { brand: [...speaker.own] },
       });
     } else if (isLure && r.legitimate !== 'strong') {
       reasons.push(r.brands.length > 0 ? brandLure(r, findings, number, evidenceText) : {
-        code: 'callback-lure',
+        ...coded('callback-lure', speaker.freemail && speaker.fromDomain
+          ? { variant: 'freemail', topic: topicOf(r.billingKind), domain: speaker.fromDomain }
+          : { topic: topicOf(r.billingKind) }),
         level: 'warning',
         message:
           `This message is about ${describeContext(r.billingKind)} you may not recognise${senderNote(findings)} and asks you to call ` +
@@ -48,7 +50,7 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
       });
     } else if (lureLike && (r.brands.length > 0 || r.billingKind)) {
       reasons.push({
-        code: 'callback-lure',
+        ...coded('callback-lure', r.brands.length > 0 ? { variant: 'names-brand', brand: [...r.brands] } : { variant: 'names-topic', topic: topicOf(r.billingKind) }),
         level: 'caution',
         message:
           `This message ${r.brands.length > 0 ? `names ${list(r.brands)} ` : ''}${r.billingKind ? `about ${describeContext(r.billingKind)} ` : ''}` +
@@ -59,19 +61,18 @@ export function lureReasons(findings: Findings, phones: readonly PhoneVerdict[])
   } else if (allPhones.length === 0 && r.brands.length > 0 && lure.callToAction.length > 0 && r.billingKind &&
     r.legitimate !== 'strong' && speaker.own.length === 0) {
     reasons.push({
-      code: 'callback-lure-no-number',
+      ...coded('callback-lure-no-number', { brand: [...r.brands], topic: topicOf(r.billingKind) }),
       level: 'caution',
       message:
         `This message presents itself as ${list(r.brands)} and asks you to phone about ${describeContext(r.billingKind)}, ` +
         `but the number is not in the text (it may be in an image).`,
       evidence: lure.callToAction[0]?.evidence,
-      params: { brand: [...r.brands] },
     });
   }
 
   if (placeholders.length > 0 && (r.brands.length > 0 || r.billingKind) && r.legitimate === undefined) {
     reasons.push({
-      code: 'scam-template-placeholder',
+      ...coded('scam-template-placeholder', { placeholder: placeholders[0]!.raw }),
       level: 'caution',
       message: `The message contains a placeholder or fake number ("${placeholders[0]!.raw}"), a sign of a mass-mailing scam template.`,
       evidence: placeholders[0]!.raw,
@@ -90,15 +91,22 @@ function brandLure(r: LureReading, { evidence }: Findings, number: string, evide
       : speaker.freemail && speaker.fromDomain
         ? ` from a free ${speaker.fromDomain} mailbox, which ${brands} does not use`
         : '';
+  const brand = [...r.brands];
+  const sender = speaker.spoofed
+    ? coded('brand-callback-lure', { variant: 'spoofed', brand })
+    : speaker.displayName.length > 0 && speaker.fromDomain && speaker.own.length === 0
+      ? coded('brand-callback-lure', { variant: 'other-domain', brand, domain: speaker.fromDomain })
+      : speaker.freemail && speaker.fromDomain
+        ? coded('brand-callback-lure', { variant: 'freemail', brand, domain: speaker.fromDomain })
+        : coded('brand-callback-lure', { brand });
   return {
-    code: 'brand-callback-lure',
+    ...sender,
     level: 'warning',
     message:
       `This message presents itself as ${brands}${r.billingKind ? ` (${describeContext(r.billingKind)})` : ''}${who} and asks you to call ` +
       `${number}. Scammers send fake invoices, renewals and account alerts so that you phone them. ` +
       `Do not call: if in doubt, use the number on the company's own website.`,
     evidence: evidenceText,
-    params: { brand: [...r.brands] },
   };
 }
 
@@ -128,6 +136,11 @@ const CONTEXT_WORDS: Record<string, string> = {
   'account-lock': 'a locked or suspended account',
   crypto: 'a crypto account',
 };
+
+/** The lure's context as a catalogue topic; one the catalogue does not name reads as "an account or a charge". */
+function topicOf(kind: string | undefined): Topic {
+  return (TOPICS as readonly string[]).includes(kind ?? '') ? (kind as Topic) : 'unknown';
+}
 
 function describeContext(kind: string | undefined): string {
   return kind ? (CONTEXT_WORDS[kind] ?? kind) : 'an account or a charge';

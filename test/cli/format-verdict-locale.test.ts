@@ -4,7 +4,7 @@ import type { Verdict } from '../../shared/types.ts';
 
 const verdict: Verdict = {
   level: 'danger',
-  reasons: [{ code: 'feed-number', message: '+18047134598 is on a scam-number list (Example feed).' }],
+  reasons: [{ code: 'feed-number', message: '+18047134598 is on a scam-number list (Example feed).', params: { list: 'Example feed' } }],
   phones: [{ e164: '+18047134598', raw: '804 713 4598', part: 'body', start: 0, end: 12, inFeed: true }],
   brands: ['PayPal'],
 };
@@ -20,7 +20,7 @@ describe('verdictText in the reader\'s language (LANG)', () => {
   it('prints German tags and reasons under de_DE, codes kept for analysts', () => {
     const text = verdictText('x.eml', verdict, 'de-DE');
     expect(text).toContain('+18047134598 (auf einer Betrugsliste)');
-    expect(text).toContain('- [feed-number] Ihr Sicherheitsteam führt diese Nummer als von Betrügern genutzt.');
+    expect(text).toContain('- [feed-number] Diese Nummer steht auf der Betrugsliste „Example feed“ Ihres Sicherheitsteams.');
   });
 
   it('prints the core\'s full English sentence in English', () => {

@@ -53,6 +53,7 @@ describe('sightingReasons', () => {
         level: 'warning',
         message: '+18047134598 was in an earlier message you received, naming Norton; this one names PayPal. Scammers reuse one number across brands.',
         evidence: '+18047134598',
+        params: { count: 1, earlier: ['Norton'], brand: ['PayPal'] },
       },
     ]);
   });

@@ -20,11 +20,12 @@ describe('reason params from the core', () => {
     const verdict = await scan(lure, { policy: mergePolicy({}, undefined), now });
     const reason = verdict.reasons.find((r) => r.code === 'brand-callback-lure')!;
     expect(reason.message).toMatch(/^This message presents itself as Norton/);
-    expect(reason.params).toEqual({ brand: ['Norton'] });
+    // The sender is a free gmail.com mailbox: the sentence says so.
+    expect(reason.params).toEqual({ variant: 'freemail', brand: ['Norton'], domain: 'gmail.com' });
     const de = translatorFor('de-DE');
     // The verdict's own brands are left out: the sentence comes from the reason's params.
     expect(reasonText(reason, { brands: [] }, de.t, de.locale)).toBe(
-      'Sie gibt sich als Norton aus und bittet Sie anzurufen. Betrüger verschicken gefälschte Rechnungen und Warnungen, damit Sie sie anrufen.',
+      'Sie gibt sich als Norton aus, kommt aber aus einem kostenlosen Postfach bei gmail.com, und Sie sollen anrufen. Betrüger verschicken gefälschte Rechnungen und Warnungen, damit Sie sie anrufen.',
     );
   });
 });

@@ -41,7 +41,7 @@ describe('lookalikeEvidence', () => {
 
 describe('lookalikeEvidence strength', () => {
   it('counts desk words as weak and money words, brands and generated names as strong', () => {
-    expect(evidenceOf([{ role: 'help desk', value: 'TileCloud Support' }], 'Jira')).toEqual([{ text: expect.stringContaining('"support"'), strong: false }]);
+    expect(evidenceOf([{ role: 'help desk', value: 'TileCloud Support' }], 'Jira')).toEqual([{ text: expect.stringContaining('"support"'), strong: false, name: 'TileCloud Support' }]);
     expect(evidenceOf([{ role: 'site', value: 'invoice-helpdesk', account: true }], 'Jira').map((e) => e.strong)).toEqual([true, false]);
     expect(evidenceOf([{ role: 'help desk address', value: 'qzvtrkpl', account: true }], 'Zendesk')[0]?.strong).toBe(true);
   });
