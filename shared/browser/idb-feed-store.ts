@@ -2,23 +2,28 @@
 //
 // Layout (database "ringfence-feeds"):
 //   feeds   url → { status, layout }         layout names the current copy; status is what the popup shows
-//   copies  id  → { url, touchedAt }         every copy being written or in use, for cleaning up
+//   copies  id  → { url, touchedAt }         every copy being written or holding rows in use, for cleaning up
 //   numbers [copy, bucket] → JSON bucket    exact numbers, spread over hash buckets (see bucket-codec.ts)
 //   blocks  [copy, bucket] → JSON bucket    number blocks keyed by prefix, same scheme
-//   filters copy → sorted key hashes         loaded once per copy; numbers not in it need no bucket read
-// A new copy is written whole under a fresh copy id in batches, then one transaction points feeds[url] at
-// it; only then are the old copy's rows deleted. Readers follow feeds[url], so they see the old copy or
-// the new one, never a part. A copy whose writer died (no heartbeat for `staleCopyMs`) is garbage and is
-// removed on the next start.
+//   filters copy → { sorted key hashes, holders, digests }   loaded once per copy
+// A new copy gets a fresh copy id. Only buckets whose digest differs from the copy in use are written under
+// it (in batches); `holders` says, bucket by bucket, which copy id holds its row (0: the bucket is empty),
+// so unchanged buckets stay where an earlier copy wrote them. One transaction then points feeds[url] at
+// the new copy; only then are rows no copy uses any more deleted. Readers follow feeds[url], so they see
+// the old copy or the new one, never a part. A copy whose writer died (no heartbeat for `staleCopyMs`) is
+// garbage and is removed on the next start. Copies written before holders existed keep all their buckets
+// under their own id.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { FeedMatch } from '../types.ts';
-import type { FeedEntry, FeedStatus, FeedStore, ParsedFeed } from '../feed/types.ts';
+import type { FeedEntry, FeedStatus, ParsedFeed } from '../feed/types.ts';
 import { toFeedMatch } from '../feed/to-feed-match.ts';
 import { blockCovers } from '../feed/block-prefixes.ts';
-import { bucketCount, hashKey, decodeBucket, encodeBucket, spreadIntoBuckets } from '../feed-sync/bucket-codec.ts';
+import { hashKey, decodeBucket } from '../feed-sync/bucket-codec.ts';
 import { BucketCache } from '../feed-sync/bucket-cache.ts';
-import { buildKeyFilter, mayContain, type KeyFilter } from '../feed-sync/key-filter.ts';
-import { emptyStatus, mergeStatus, replacedStatus } from '../feed-sync/status.ts';
+import { mayContain, type KeyFilter } from '../feed-sync/key-filter.ts';
+import { emptyStatus, mergeStatus, replacedStatusFor } from '../feed-sync/status.ts';
+import { chooseBucketCount, fromParsedFeed, type CopyStore, type CopyWriteReport } from '../feed-sync/copy-store.ts';
+import type { ReadCopy } from '../feed-sync/read-copy.ts';
 import { macrotask } from '../feed/steps.ts';
 
 export interface CopyLayout {
@@ -44,6 +49,15 @@ interface CopyRecord {
 }
 
 type BucketKey = [number, number];
+type Kind = 'numbers' | 'blocks';
+
+/** A copy's key filter, and where each of its buckets is and what it holds. */
+interface FilterRecord extends KeyFilter {
+  /** Copy id holding each bucket's row; 0 for an empty bucket. Absent: every bucket under the copy's own id. */
+  holders?: Record<Kind, Uint32Array>;
+  /** Two 32-bit digest halves per bucket (bucket-codec.ts bucketDigest), for the next update's diff. */
+  digests?: Record<Kind, Uint32Array>;
+}
 
 interface ResidentCopy {
   numbers: string[];
@@ -55,13 +69,13 @@ interface FeedDB extends DBSchema {
   copies: { key: number; value: CopyRecord };
   numbers: { key: BucketKey; value: string };
   blocks: { key: BucketKey; value: string };
-  filters: { key: number; value: KeyFilter };
+  filters: { key: number; value: FilterRecord };
 }
 
 export interface IdbFeedStoreOptions {
   /** Database name. Default "ringfence-feeds". */
   name?: string;
-  /** Buckets written per transaction. Default 500 (about 32,000 entries). */
+  /** Buckets written per transaction. Default 2000 (about 32,000 entries). */
   bucketsPerTransaction?: number;
   /** A copy not written to for this long is abandoned and removed on the next start. Default 60 s. */
   staleCopyMs?: number;
@@ -75,8 +89,10 @@ export interface IdbFeedStoreOptions {
    * lookups then need no storage read at all. 0 turns this off. Default 250,000 (~17 MB).
    */
   residentEntries?: number;
-  /** Called after each batch of a copy is written (progress display; tests interrupt writes with it). */
+  /** Called after each batch of a copy is written: buckets written so far, and buckets the new copy has. */
   onBatchWritten?: (written: number, total: number) => void | Promise<void>;
+  /** Longest stretch of bucket building before other tasks get a turn, in ms. Default 8. */
+  sliceMs?: number;
 }
 
 export const FEED_DB_NAME = 'ringfence-feeds';
@@ -104,26 +120,28 @@ export async function openIdbFeedStore(options: IdbFeedStoreOptions = {}): Promi
   return store;
 }
 
-export class IdbFeedStore implements FeedStore {
+export class IdbFeedStore implements CopyStore {
   private readonly bucketsPerTransaction: number;
   private readonly staleCopyMs: number;
   private readonly layoutMaxAgeMs: number;
   private readonly cache: BucketCache;
   private readonly channel: BroadcastChannel | undefined;
   private layouts: { records: FeedRecord[]; readAt: number } | undefined;
-  /** Key filters of the copies lookups use (copies never change, so a filter never goes stale). */
-  private readonly filters = new Map<number, KeyFilter>();
+  /** Filters of the copies lookups use (copies never change, so a filter never goes stale). */
+  private readonly filters = new Map<number, FilterRecord>();
   /** Bucket strings of copies held in memory, by copy; a promise while loading. */
   private readonly resident = new Map<number, ResidentCopy | Promise<void>>();
   private readonly residentEntries: number;
   private readonly onBatchWritten: IdbFeedStoreOptions['onBatchWritten'];
+  private readonly sliceMs: number;
 
   constructor(
     private readonly db: IDBPDatabase<FeedDB>,
     readonly name: string,
     options: IdbFeedStoreOptions,
   ) {
-    this.bucketsPerTransaction = options.bucketsPerTransaction ?? 500;
+    this.bucketsPerTransaction = options.bucketsPerTransaction ?? 2000;
+    this.sliceMs = options.sliceMs ?? 8;
     this.staleCopyMs = options.staleCopyMs ?? 60_000;
     this.layoutMaxAgeMs = options.layoutMaxAgeMs ?? 2_000;
     this.cache = new BucketCache(options.cachedBuckets ?? 4096);
@@ -139,31 +157,140 @@ export class IdbFeedStore implements FeedStore {
   }
 
   async replaceFeed(url: string, feed: ParsedFeed, meta: Partial<FeedStatus>): Promise<void> {
-    const copy = await this.db.add('copies', { url, touchedAt: Date.now() });
-    let layout: CopyLayout;
-    try {
-      layout = await this.writeCopy(url, copy, feed);
-    } catch (error) {
-      await this.deleteCopy(copy).catch(() => {});
-      throw storageError(error, feed.entries.length);
-    }
+    await this.applyCopy(url, fromParsedFeed(feed), meta);
+  }
 
-    let previous: number | undefined;
+  async applyCopy(url: string, copy: ReadCopy, meta: Partial<FeedStatus>): Promise<CopyWriteReport> {
+    const rows = copy.numbers.size + copy.blocks.size;
+    const oldLayout = (await this.db.get('feeds', url))?.layout ?? null;
+    const oldFilter = oldLayout ? await this.db.get('filters', oldLayout.copy) : undefined;
+    const id = await this.db.add('copies', { url, touchedAt: Date.now() });
+    let written: Awaited<ReturnType<IdbFeedStore['writeChanged']>>;
     try {
-      const tx = this.db.transaction(['feeds', 'copies'], 'readwrite');
+      written = await this.writeChanged(url, id, copy, oldLayout, oldFilter);
+    } catch (error) {
+      await this.deleteCopy(id).catch(() => {});
+      throw storageError(error, rows);
+    }
+    const { layout, filter, entries } = written;
+
+    try {
+      const tx = this.db.transaction(['feeds', 'copies', 'filters'], 'readwrite');
       // Another tab may have judged this copy abandoned (a stalled write) and removed it: never point at it.
-      if (!(await tx.objectStore('copies').get(copy))) throw new Error('the new copy was removed before it was complete');
+      if (!(await tx.objectStore('copies').get(id))) throw new Error('the new copy was removed before it was complete');
       const old = await tx.objectStore('feeds').get(url);
-      previous = old?.layout?.copy;
-      const status = replacedStatus(url, old?.status, feed, meta);
+      // Unchanged buckets were left where the old copy keeps them: that copy must still be the one in use.
+      if ((old?.layout?.copy ?? null) !== (oldLayout?.copy ?? null)) throw new Error('another writer replaced the feed meanwhile');
+      const status = replacedStatusFor(url, old?.status, { name: copy.name, format: copy.format, entryCount: entries }, meta);
+      await tx.objectStore('filters').put(filter, id);
       await tx.objectStore('feeds').put({ url, status, layout });
       await tx.done;
     } catch (error) {
-      await this.deleteCopy(copy).catch(() => {});
-      throw storageError(error, feed.entries.length);
+      await this.deleteCopy(id).catch(() => {});
+      throw storageError(error, rows);
     }
     this.changed();
-    if (previous !== undefined) await this.deleteCopy(previous);
+    const deleted = oldLayout ? await this.dropSuperseded(oldLayout, oldFilter, id, filter) : 0;
+    return { entries, buckets: layout.numberBuckets + layout.blockBuckets, written: written.written, deleted };
+  }
+
+  /** Builds the new copy's buckets in order and writes those whose digest differs from the old copy's. */
+  private async writeChanged(url: string, id: number, copy: ReadCopy, oldLayout: CopyLayout | null, oldFilter: FilterRecord | undefined) {
+    const layout: CopyLayout = { copy: id, name: copy.name, numberBuckets: 0, blockBuckets: 0, blockPrefixLengths: copy.blockPrefixLengths };
+    if (copy.ttlDays !== undefined) layout.ttlDays = copy.ttlDays;
+    const filter: FilterRecord = {
+      numbers: copy.numbers.sortedHashes(),
+      blocks: copy.blocks.sortedHashes(),
+      holders: { numbers: new Uint32Array(0), blocks: new Uint32Array(0) },
+      digests: { numbers: new Uint32Array(0), blocks: new Uint32Array(0) },
+    };
+    let entries = 0;
+    let written = 0;
+    let total = 0;
+    let pending: { kind: Kind; bucket: number; text: string }[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      const tx = this.db.transaction(['numbers', 'blocks', 'copies'], 'readwrite', { durability: 'relaxed' });
+      // Stop if another tab judged this write abandoned and removed the copy: never resurrect half of it.
+      if (!(await tx.objectStore('copies').get(id))) {
+        tx.done.catch(() => {});
+        tx.abort();
+        throw new Error('the new copy was removed before it was complete');
+      }
+      const puts: Promise<unknown>[] = batch.map((row) => tx.objectStore(row.kind).put(row.text, [id, row.bucket]));
+      puts.push(tx.objectStore('copies').put({ id, url, touchedAt: Date.now() }));
+      await Promise.all([...puts, tx.done]);
+      written += batch.length;
+      await this.onBatchWritten?.(written, total);
+    };
+    let sliceStart = performance.now();
+    for (const kind of ['numbers', 'blocks'] as const) {
+      const rows = copy[kind];
+      const oldCount = oldLayout ? (kind === 'numbers' ? oldLayout.numberBuckets : oldLayout.blockBuckets) : undefined;
+      const oldDigests = oldFilter?.digests?.[kind];
+      const count = chooseBucketCount(rows.size, oldDigests ? oldCount : undefined);
+      const diffable = oldDigests !== undefined && oldLayout !== null && count === oldCount;
+      const oldHolders = oldFilter?.holders?.[kind];
+      const holders = new Uint32Array(count);
+      const digests = new Uint32Array(count * 2);
+      if (kind === 'numbers') layout.numberBuckets = count;
+      else layout.blockBuckets = count;
+      total += count;
+      for (const built of rows.buckets(count)) {
+        const b = built.bucket;
+        digests[2 * b] = built.digest[0];
+        digests[2 * b + 1] = built.digest[1];
+        entries += built.entries;
+        if (built.text !== undefined) {
+          if (diffable && oldDigests[2 * b] === built.digest[0] && oldDigests[2 * b + 1] === built.digest[1]) {
+            holders[b] = oldHolders ? oldHolders[b]! : oldLayout.copy;
+          } else {
+            holders[b] = id;
+            pending.push({ kind, bucket: b, text: built.text });
+            if (pending.length >= this.bucketsPerTransaction) await flush();
+          }
+        }
+        if (performance.now() - sliceStart >= this.sliceMs) {
+          await macrotask();
+          sliceStart = performance.now();
+        }
+      }
+      filter.holders![kind] = holders;
+      filter.digests![kind] = digests;
+    }
+    await flush();
+    return { layout, filter, entries, written };
+  }
+
+  /** After a swap: deletes the old copy's rows the new copy does not use, and copies left holding nothing. */
+  private async dropSuperseded(oldLayout: CopyLayout, oldFilter: FilterRecord | undefined, id: number, filter: FilterRecord): Promise<number> {
+    const kept = holderIds(id, filter); // the copies the new copy reads from
+    let deleted = 0;
+    const rowsToDelete: { kind: Kind; key: BucketKey }[] = [];
+    for (const kind of ['numbers', 'blocks'] as const) {
+      const count = kind === 'numbers' ? oldLayout.numberBuckets : oldLayout.blockBuckets;
+      const oldHolders = oldFilter?.holders?.[kind];
+      const newHolders = filter.holders?.[kind];
+      for (let b = 0; b < count; b++) {
+        const holder = oldHolders ? oldHolders[b]! : oldLayout.copy;
+        if (holder === 0) continue;
+        if (newHolders?.[b] === holder && newHolders.length === count) continue;
+        deleted++;
+        if (kept.has(holder)) rowsToDelete.push({ kind, key: [holder, b] });
+      }
+    }
+    for (let start = 0; start < rowsToDelete.length; start += this.bucketsPerTransaction) {
+      const tx = this.db.transaction(['numbers', 'blocks'], 'readwrite');
+      await Promise.all([...rowsToDelete.slice(start, start + this.bucketsPerTransaction).map((row) => tx.objectStore(row.kind).delete(row.key)), tx.done]);
+    }
+    for (const holder of holderIds(oldLayout.copy, oldFilter)) {
+      if (!kept.has(holder)) await this.deleteCopy(holder);
+    }
+    // The old copy's filter is not needed once no layout names it (its rows may live on as holders).
+    if (kept.has(oldLayout.copy)) await this.db.delete('filters', oldLayout.copy);
+    return deleted;
   }
 
   async updateStatus(url: string, patch: Partial<FeedStatus>): Promise<void> {
@@ -189,7 +316,10 @@ export class IdbFeedStore implements FeedStore {
     await tx.store.delete(url);
     await tx.done;
     this.changed();
-    if (record?.layout) await this.deleteCopy(record.layout.copy);
+    if (record?.layout) {
+      const filter = await this.db.get('filters', record.layout.copy);
+      for (const holder of holderIds(record.layout.copy, filter)) await this.deleteCopy(holder);
+    }
   }
 
   async lookup(e164s: readonly string[], now: Date, ttlDays: number): Promise<Map<string, FeedMatch[]>> {
@@ -233,9 +363,16 @@ export class IdbFeedStore implements FeedStore {
     // Buckets that may hold an answer (the filter rules the rest out), fetched in one transaction.
     const wanted = new Map<string, { store: 'numbers' | 'blocks'; key: BucketKey }>();
     const buckets = new Map<string, FeedEntry[]>(); // every bucket this lookup reads, from wherever
-    const need = (store: 'numbers' | 'blocks', copy: number, bucket: number): string => {
-      const id = `${copy}:${store === 'numbers' ? 'n' : 'b'}:${bucket}`;
+    const need = (store: Kind, copy: number, bucket: number): string => {
+      // A row never changes once written, so it is cached by the copy that holds it.
+      const holders = this.filters.get(copy)?.holders?.[store];
+      const holder = holders ? holders[bucket]! : copy;
+      const id = `${holder}:${store === 'numbers' ? 'n' : 'b'}:${bucket}`;
       if (wanted.has(id) || buckets.has(id)) return id;
+      if (holder === 0) {
+        buckets.set(id, []);
+        return id;
+      }
       const cached = this.cache.get(id);
       if (cached) {
         buckets.set(id, cached);
@@ -244,7 +381,7 @@ export class IdbFeedStore implements FeedStore {
       const held = this.resident.get(copy);
       const text = held && !(held instanceof Promise) ? held[store][bucket] : undefined;
       if (text === undefined) {
-        wanted.set(id, { store, key: [copy, bucket] });
+        wanted.set(id, { store, key: [holder, bucket] });
         return id;
       }
       const entries = decodeBucket(text);
@@ -322,18 +459,43 @@ export class IdbFeedStore implements FeedStore {
   }
 
   private async readCopy(layout: CopyLayout): Promise<ResidentCopy | undefined> {
-    const tx = this.db.transaction(['numbers', 'blocks'], 'readonly');
-    const range = IDBKeyRange.bound([layout.copy], [layout.copy, Infinity]);
-    const [numbers, blocks] = await Promise.all([tx.objectStore('numbers').getAll(range), tx.objectStore('blocks').getAll(range)]);
-    // Rows come in bucket order; a short read means the copy was deleted meanwhile.
-    if (numbers.length !== layout.numberBuckets || blocks.length !== layout.blockBuckets) return undefined;
-    return { numbers, blocks };
+    const tx = this.db.transaction(['numbers', 'blocks', 'filters'], 'readonly');
+    const filter = await tx.objectStore('filters').get(layout.copy);
+    if (!filter) return undefined;
+    const copy: ResidentCopy = { numbers: [], blocks: [] };
+    for (const kind of ['numbers', 'blocks'] as const) {
+      const count = kind === 'numbers' ? layout.numberBuckets : layout.blockBuckets;
+      const holders = filter.holders?.[kind];
+      const texts: string[] = (copy[kind] = new Array<string>(count).fill('[]'));
+      let expected = 0;
+      for (let b = 0; b < count; b++) if ((holders ? holders[b] : layout.copy) !== 0) expected++;
+      let found = 0;
+      for (const holder of holders ? new Set(holders) : [layout.copy]) {
+        if (holder === 0) continue;
+        const range = IDBKeyRange.bound([holder], [holder, Infinity]);
+        const [keys, values] = await Promise.all([tx.objectStore(kind).getAllKeys(range), tx.objectStore(kind).getAll(range)]);
+        keys.forEach((key, i) => {
+          const bucket = key[1];
+          if (bucket < count && (holders ? holders[bucket] : layout.copy) === holder) {
+            texts[bucket] = values[i]!;
+            found++;
+          }
+        });
+      }
+      // A short read means a copy was deleted meanwhile.
+      if (found !== expected) return undefined;
+    }
+    return copy;
   }
 
   /** Deletes copies that no feed points at and whose writer has gone quiet. */
   async removeAbandonedCopies(): Promise<number> {
     const [copies, feeds] = await Promise.all([this.db.getAll('copies'), this.db.getAll('feeds')]);
-    const current = new Set(feeds.flatMap((f) => (f.layout ? [f.layout.copy] : [])));
+    const current = new Set<number>();
+    for (const { layout } of feeds) {
+      if (!layout) continue;
+      for (const holder of holderIds(layout.copy, await this.db.get('filters', layout.copy))) current.add(holder);
+    }
     const cutoff = Date.now() - this.staleCopyMs;
     let removed = 0;
     for (const copy of copies) {
@@ -342,46 +504,6 @@ export class IdbFeedStore implements FeedStore {
       removed++;
     }
     return removed;
-  }
-
-  private async writeCopy(url: string, copy: number, feed: ParsedFeed): Promise<CopyLayout> {
-    const numbers = feed.entries.filter((e) => e.kind === 'number');
-    const blocks = feed.entries.filter((e) => e.kind === 'block');
-    const layout: CopyLayout = {
-      copy,
-      name: feed.name,
-      numberBuckets: bucketCount(numbers.length),
-      blockBuckets: bucketCount(blocks.length),
-      blockPrefixLengths: [...new Set(blocks.map((b) => b.key.length))].sort((a, b) => a - b),
-    };
-    if (feed.ttlDays !== undefined) layout.ttlDays = feed.ttlDays;
-    // Each step over all entries gives the event loop back before the next, so scans are answered between.
-    await macrotask();
-    const rows: { store: 'numbers' | 'blocks'; bucket: number; entries: FeedEntry[] }[] = [];
-    spreadIntoBuckets(numbers, layout.numberBuckets).forEach((entries, bucket) => rows.push({ store: 'numbers', bucket, entries }));
-    await macrotask();
-    spreadIntoBuckets(blocks, layout.blockBuckets).forEach((entries, bucket) => rows.push({ store: 'blocks', bucket, entries }));
-    await macrotask();
-    const filter = buildKeyFilter(feed.entries);
-    await macrotask();
-    for (let start = 0; start < rows.length; start += this.bucketsPerTransaction) {
-      const tx = this.db.transaction(['numbers', 'blocks', 'filters', 'copies'], 'readwrite', { durability: 'relaxed' });
-      // Stop if another tab judged this write abandoned and removed the copy: never resurrect half of it.
-      if (!(await tx.objectStore('copies').get(copy))) {
-        tx.done.catch(() => {});
-        tx.abort();
-        throw new Error('the new copy was removed before it was complete');
-      }
-      const puts: Promise<unknown>[] = [];
-      if (start === 0) puts.push(tx.objectStore('filters').put(filter, copy));
-      for (const row of rows.slice(start, start + this.bucketsPerTransaction)) {
-        puts.push(tx.objectStore(row.store).put(encodeBucket(row.entries), [copy, row.bucket]));
-      }
-      puts.push(tx.objectStore('copies').put({ id: copy, url, touchedAt: Date.now() }));
-      await Promise.all([...puts, tx.done]);
-      await this.onBatchWritten?.(Math.min(rows.length, start + this.bucketsPerTransaction), rows.length);
-    }
-    return layout;
   }
 
   private async deleteCopy(copy: number): Promise<void> {
@@ -400,6 +522,13 @@ export class IdbFeedStore implements FeedStore {
     this.layouts = undefined;
     this.channel?.postMessage('changed');
   }
+}
+
+/** The copy ids a copy reads its buckets from: its own, and those its holders name. */
+function holderIds(own: number, filter: FilterRecord | undefined): Set<number> {
+  const ids = new Set<number>([own]);
+  for (const kind of ['numbers', 'blocks'] as const) for (const holder of filter?.holders?.[kind] ?? []) if (holder !== 0) ids.add(holder);
+  return ids;
 }
 
 export function storageError(error: unknown, entries: number): Error {

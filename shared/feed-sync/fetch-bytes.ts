@@ -106,7 +106,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
   return out;
 }
 
-function networkMessage(error: unknown): string {
+export function networkMessage(error: unknown): string {
   const err = error as { message?: string; cause?: { code?: string; message?: string } };
   const cause = err.cause?.code ?? err.cause?.message;
   const base = err.message ?? String(error);

@@ -99,7 +99,8 @@ export function isStatementFile(sigBytes: Uint8Array): boolean {
  * freshness of the copy it holds (`held`, when it holds one checked with the same key).
  */
 export async function verifyStatement(
-  body: Uint8Array,
+  /** The feed bytes, or their SHA-256 (hex) when they were hashed as they streamed. */
+  body: Uint8Array | { sha256: string },
   sigBytes: Uint8Array,
   publicKey: string | FeedPublicKey,
   expected: { url: string; held?: StatementFreshness },
@@ -116,7 +117,8 @@ export async function verifyStatement(
   if (canonicalFeedUrl(statement.url) !== canonicalFeedUrl(expected.url)) {
     return { ok: false, reason: `signed for ${JSON.stringify(statement.url)}, not for this feed's URL` };
   }
-  if ((await sha256Hex(body)) !== statement.sha256.toLowerCase()) {
+  const digest = body instanceof Uint8Array ? await sha256Hex(body) : body.sha256.toLowerCase();
+  if (digest !== statement.sha256.toLowerCase()) {
     return { ok: false, reason: 'the feed is not the copy the statement was signed for (SHA-256 differs)' };
   }
   const stale = staleness(statement, expected.held);

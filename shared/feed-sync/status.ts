@@ -16,11 +16,21 @@ export function mergeStatus(base: FeedStatus, patch: Partial<FeedStatus>): FeedS
 
 /** The status of a feed after a new copy replaces `old`: the sync's metadata, then the copy's own facts, version + 1. */
 export function replacedStatus(url: string, old: FeedStatus | undefined, feed: ParsedFeed, meta: Partial<FeedStatus>): FeedStatus {
+  return replacedStatusFor(url, old, { name: feed.name, format: feed.format, entryCount: feed.entries.length }, meta);
+}
+
+/** replacedStatus from the copy's facts alone (a copy stored bucket by bucket is never one ParsedFeed). */
+export function replacedStatusFor(
+  url: string,
+  old: FeedStatus | undefined,
+  copy: { name: string; format: ParsedFeed['format']; entryCount: number },
+  meta: Partial<FeedStatus>,
+): FeedStatus {
   return mergeStatus(mergeStatus(old ?? emptyStatus(url), meta), {
     url,
-    name: feed.name,
-    format: feed.format,
+    name: copy.name,
+    format: copy.format,
     version: (old?.version ?? 0) + 1,
-    entryCount: feed.entries.length,
+    entryCount: copy.entryCount,
   });
 }

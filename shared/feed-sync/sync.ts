@@ -1,12 +1,16 @@
-// Brings one configured feed up to date: conditional GET, size cap, deadline, signature check, parse,
-// atomic store. Any failure is recorded in the feed's status and the last good copy stays in use.
+// Brings one configured feed up to date: conditional GET, size cap, deadline, streamed parse, signature
+// check, atomic store of only the buckets that changed. Any failure is recorded in the feed's status and
+// the last good copy stays in use.
 // Privacy: the only request is a GET of the configured URL (and URL.sig); nothing about mail is sent.
 import type { FeedConfig, Policy } from '../types.ts';
 import type { FeedStatus, FeedStore } from '../feed/types.ts';
-import { parseFeedAsync } from '../feed/parse-feed.ts';
 import { unusableCopyReason } from '../feed/usable-copy.ts';
-import { DEFAULT_MAX_BYTES, decodeInput, formatBytes } from '../feed/decode-input.ts';
+import { DEFAULT_MAX_BYTES, formatBytes } from '../feed/decode-input.ts';
 import { fetchBytes, type FetchLike } from './fetch-bytes.ts';
+import { fetchStream } from './fetch-stream.ts';
+import { readCopy } from './read-copy.ts';
+import { storeCopy } from './copy-store.ts';
+import { Sha256 } from './sha256-stream.ts';
 import { verifyFeedSignature } from './verify-signature.ts';
 import { importFeedPublicKey } from './public-key.ts';
 import { isStatementFile, verifyStatement, STATEMENT_FORMAT, type StatementFreshness } from './signed-statement.ts';
@@ -39,7 +43,16 @@ interface OutcomeBase {
   url: string;
 }
 export type SyncOutcome =
-  | (OutcomeBase & { result: 'updated'; version: number; entries: number; rejectedEntries: number; signed: boolean })
+  | (OutcomeBase & {
+      result: 'updated';
+      version: number;
+      entries: number;
+      rejectedEntries: number;
+      signed: boolean;
+      /** Buckets written and buckets in the new copy, for stores that keep buckets (0 otherwise). */
+      written?: number;
+      buckets?: number;
+    })
   | (OutcomeBase & { result: 'not-modified' })
   | (OutcomeBase & { result: 'skipped'; reason: 'not-due'; nextAttempt: string })
   | (OutcomeBase & { result: 'failed'; error: string; failures: number; nextAttempt: string });
@@ -84,46 +97,87 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     if (haveCopy && status?.etag) headers['if-none-match'] = status.etag;
     if (haveCopy && status?.lastModified) headers['if-modified-since'] = status.lastModified;
 
-    const response = await fetchBytes(url, { fetch: options.fetch, timeoutMs, maxBytes, headers, signal: options.signal });
+    const response = await fetchStream(url, { fetch: options.fetch, timeoutMs, maxBytes, headers, signal: options.signal });
     if (response.status === 304 && haveCopy) {
       await store.updateStatus(url, success(now, interval));
       return { url, result: 'not-modified' };
     }
     if (response.status < 200 || response.status > 299) return fail(`HTTP ${response.status} from ${url}`);
 
+    // The copy is read as it arrives into compact rows (read-copy.ts); nothing is stored before the
+    // signature is checked over the exact bytes. A plain detached signature can only be checked over the
+    // whole body, so then the bytes are held (and the text still streamed from them).
+    const detached = Boolean(config.publicKey) && config.signature === 'detached';
+    let body: AsyncIterable<Uint8Array> = response.chunks;
+    let bytes: Uint8Array | undefined;
+    let hash: Sha256 | undefined;
+    if (detached) {
+      bytes = await collect(response.chunks);
+      body = once(bytes);
+    } else if (config.publicKey) {
+      hash = new Sha256();
+      body = hashed(response.chunks, hash);
+    }
+    const copy = await readCopy(body, {
+      format: config.format ?? 'auto',
+      verdict: config.verdict ?? 'scam',
+      ...(config.name ? { name: config.name } : {}),
+      defaultRegion: options.policy.defaultRegion ?? 'US',
+      maxBytes: Number.POSITIVE_INFINITY, // the bytes were held to the cap as they arrived
+    });
+
     let signed = false;
     let statement: StatementFreshness | undefined;
     if (config.publicKey) {
       // The freshness of the copy in use counts only if that copy was checked with the key pinned now.
       const held = status?.keyFingerprint === fingerprint ? status?.signed : undefined;
-      const checked = await checkSignature(config, response.bytes, held, { ...options, timeoutMs });
+      const checked = await checkSignature(config, bytes ?? { sha256: hash!.hex() }, held, { ...options, timeoutMs });
       if ('problem' in checked) return fail(checked.problem);
       statement = checked.statement;
       signed = true;
     }
+    bytes = undefined;
 
-    // The bytes are let go once decoded: a big feed is not held twice (bytes and text) while it is parsed.
-    const text = decodeInput(response.bytes, maxBytes);
-    response.bytes = new Uint8Array();
-    // Parsed in slices that give the event loop back: scans keep being answered during a big sync.
-    const parsed = await parseFeedAsync(text, {
-      format: config.format ?? 'auto',
-      verdict: config.verdict ?? 'scam',
-      ...(config.name ? { name: config.name } : {}),
-      defaultRegion: options.policy.defaultRegion ?? 'US',
-      maxBytes: Number.POSITIVE_INFINITY, // the bytes were held to the cap above
-    });
-    const unusable = unusableCopyReason(parsed.feed, parsed.errors);
+    const entryRows = copy.numbers.size + copy.blocks.size;
+    const unusable = unusableCopyReason({ entries: { length: entryRows }, ...(copy.empty ? { empty: true } : {}) }, copy.errors);
     if (unusable) return fail(unusable);
 
     const meta: Partial<FeedStatus> = { ...success(now, interval), etag: response.headers.get('etag') ?? undefined, keyFingerprint: fingerprint };
     meta.signed = statement && { published: statement.published, sequence: statement.sequence, sha256: statement.sha256 };
     meta.lastModified = response.headers.get('last-modified') ?? undefined;
-    await store.replaceFeed(url, parsed.feed, meta);
+    const stored = await storeCopy(store, url, copy, meta);
     const version = (await store.getStatus(url))?.version ?? 0;
-    return { url, result: 'updated', version, entries: parsed.feed.entries.length, rejectedEntries: parsed.errors.length, signed };
+    return { url, result: 'updated', version, entries: stored.entries, rejectedEntries: copy.errors.length, signed, written: stored.written, buckets: stored.buckets };
   } catch (error) {
     return fail(describe(error, options.maxBytes ?? DEFAULT_MAX_BYTES));
+  }
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    total += chunk.length;
+  }
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, void> {
+  yield bytes;
+}
+
+async function* hashed(chunks: AsyncIterable<Uint8Array>, hash: Sha256): AsyncGenerator<Uint8Array, void, void> {
+  for await (const chunk of chunks) {
+    hash.update(chunk);
+    yield chunk;
   }
 }
 
@@ -148,7 +202,7 @@ function success(now: Date, interval: number): Partial<FeedStatus> {
  */
 async function checkSignature(
   config: FeedConfig,
-  bytes: Uint8Array,
+  body: Uint8Array | { sha256: string },
   held: StatementFreshness | undefined,
   options: SyncOptions & { timeoutMs: number },
 ): Promise<{ problem: string } | { statement?: StatementFreshness }> {
@@ -168,7 +222,7 @@ async function checkSignature(
   if (sig.status === 404) return { problem: `unsigned: no signature at ${sigUrl} but policy pins a public key; copy rejected` };
   if (sig.status !== 200) return { problem: `signature ${sigUrl}: HTTP ${sig.status}; copy rejected` };
   if (isStatementFile(sig.bytes)) {
-    const checked = await verifyStatement(bytes, sig.bytes, key, { url: config.url, ...(held ? { held } : {}) });
+    const checked = await verifyStatement(body, sig.bytes, key, { url: config.url, ...(held ? { held } : {}) });
     return checked.ok ? { statement: checked.statement } : { problem: `bad signature: ${checked.reason} (${sigUrl}); copy rejected` };
   }
   if (config.signature !== 'detached') {
@@ -178,7 +232,8 @@ async function checkSignature(
         `${STATEMENT_FORMAT} statement (or feeds[].signature: "detached"); copy rejected`,
     };
   }
-  const ok = await verifyFeedSignature(bytes, sig.bytes, key).catch(() => false);
+  if (!(body instanceof Uint8Array)) return { problem: `bad signature: ${sigUrl} is a plain signature; the feed was not held for it; copy rejected` };
+  const ok = await verifyFeedSignature(body, sig.bytes, key).catch(() => false);
   return ok ? {} : { problem: `bad signature: ${sigUrl} does not verify with the pinned ${key.algorithm} key; copy rejected` };
 }
 

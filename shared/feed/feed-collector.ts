@@ -51,6 +51,11 @@ export class FeedCollector {
     }
   }
 
+  /** An entry was accepted and kept elsewhere (a streamed copy holds its entries as bucket rows). */
+  counted(): void {
+    this.accepted++;
+  }
+
   add(entry: FeedEntry): void {
     this.accepted++;
     const id = `${entry.kind}|${entry.key}|${entry.digits ?? ''}|${entry.verdict}`;

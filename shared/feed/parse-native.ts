@@ -60,22 +60,31 @@ export function* parseNative(source: NativeSource, options: ResolvedOptions): St
     index++;
   }
   // Read after the entries: a writer may put them anywhere in the document.
-  const name = readText(field('name'), 'name', report('feed'));
-  if (name !== undefined) feed.name = name;
-  const published = readDate(field('published'), 'published', report('feed'));
-  if (published) feed.published = published;
-  const ttlDays = readTtl(field('ttlDays'), report('feed'));
-  if (ttlDays !== undefined) feed.ttlDays = ttlDays;
-
-  const empty = field('empty');
-  if (empty !== undefined) {
-    if (empty !== true) report('feed')(`"empty" must be true (the feed has no entries on purpose), got ${preview(empty)}`);
-    else if (index > 0) report('feed')(`"empty": true but the feed has ${index} entries; the entries are read`);
-    else feed.empty = true;
-  }
+  readNativeMembers(feed, field, index, report('feed'));
   const { entries, errors } = collector.result();
   feed.entries = entries;
   return { feed, errors };
+}
+
+/** The document's own name, published date, time to live and "empty" marker, read into `feed`. */
+export function readNativeMembers(
+  feed: Pick<ParsedFeed, 'name' | 'published' | 'ttlDays' | 'empty'>,
+  field: (key: string) => unknown,
+  entryCount: number,
+  report: (message: string) => void,
+): void {
+  const name = readText(field('name'), 'name', report);
+  if (name !== undefined) feed.name = name;
+  const published = readDate(field('published'), 'published', report);
+  if (published) feed.published = published;
+  const ttlDays = readTtl(field('ttlDays'), report);
+  if (ttlDays !== undefined) feed.ttlDays = ttlDays;
+  const empty = field('empty');
+  if (empty !== undefined) {
+    if (empty !== true) report(`"empty" must be true (the feed has no entries on purpose), got ${preview(empty)}`);
+    else if (entryCount > 0) report(`"empty": true but the feed has ${entryCount} entries; the entries are read`);
+    else feed.empty = true;
+  }
 }
 
 function readTtl(value: unknown, report: (message: string) => void): number | undefined {

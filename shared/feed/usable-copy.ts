@@ -6,7 +6,7 @@ import { EMPTY_DIRECTIVE } from './empty-directive.ts';
  * is a failed update (an empty 200, "# maintenance", every entry rejected) unless the feed says it is
  * empty on purpose and has nothing wrong in it.
  */
-export function unusableCopyReason(feed: Pick<ParsedFeed, 'entries' | 'empty'>, errors: readonly FeedError[]): string | undefined {
+export function unusableCopyReason(feed: { entries: { readonly length: number }; empty?: ParsedFeed['empty'] }, errors: readonly FeedError[]): string | undefined {
   if (feed.entries.length > 0) return undefined;
   if (errors.length > 0) {
     const first = errors[0]!;
