@@ -7,6 +7,7 @@ import { parseHeaderBlock, withEnvelope } from './header-envelope.ts';
 import { itemToMime, type ItemFields } from './item-to-mime.ts';
 import { OfficeApiError, officeCall } from './office-async.ts';
 import { supports, type OfficeLike, type ReadItem } from './office-like.ts';
+import { errorDetail, note, type Note } from '../../shared/i18n/note.ts';
 
 export class NoItemError extends Error {
   constructor() {
@@ -30,8 +31,8 @@ export interface ReadResult {
   source: 'eml' | 'item';
   /** The .eml bytes when read whole (kept for a report mailbox; never sent unless the user reports). */
   eml?: Uint8Array;
-  /** What could not be read (the scan still runs on the rest). */
-  warnings: string[];
+  /** What could not be read (the scan still runs on the rest), for the reader in their language. */
+  warnings: Note[];
 }
 
 export interface ReadOptions {
@@ -49,14 +50,14 @@ export function currentMessageItem(office: OfficeLike): ReadItem {
 
 export async function readMessage(office: OfficeLike, options: ReadOptions): Promise<ReadResult> {
   const item = currentMessageItem(office);
-  const warnings: string[] = [];
+  const warnings: Note[] = [];
   if (supports(office, '1.14') && typeof item.getAsFileAsync === 'function') {
     try {
       const base64 = await officeCall<string>(office, 'getAsFileAsync', (cb) => item.getAsFileAsync(cb), options.timeoutMs);
       const eml = base64ToBytes(base64);
       return { message: await options.parseEml(eml), source: 'eml', eml, warnings };
     } catch (error) {
-      warnings.push(`Could not read the whole message (${(error as Error).message}); checked its body and headers instead.`);
+      warnings.push(note('paneWarnWholeMessage', undefined, errorDetail(error)));
     }
   }
   const fields = await readFields(office, item, options.timeoutMs);
@@ -68,13 +69,13 @@ export async function readMessage(office: OfficeLike, options: ReadOptions): Pro
 }
 
 /** Headers, sender and recipients as received (Mailbox 1.8), parsed like an .eml; null where unavailable. */
-async function readEnvelope(office: OfficeLike, item: ReadItem, options: ReadOptions, warnings: string[]): Promise<MailMessage | null> {
+async function readEnvelope(office: OfficeLike, item: ReadItem, options: ReadOptions, warnings: Note[]): Promise<MailMessage | null> {
   if (!supports(office, '1.8') || typeof item.getAllInternetHeadersAsync !== 'function') return null;
   try {
     const block = await officeCall<string>(office, 'getAllInternetHeadersAsync', (cb) => item.getAllInternetHeadersAsync(cb), options.timeoutMs);
     return await parseHeaderBlock(block ?? '', options.parseEml);
   } catch (error) {
-    warnings.push(`Could not read the message headers (${(error as Error).message}).`);
+    warnings.push(note('paneWarnHeaders', undefined, errorDetail(error)));
     return null;
   }
 }
@@ -113,7 +114,7 @@ const MAX_PDF_FETCHES = 5;
 const MAX_PDF_BYTES = 10 * 1024 * 1024;
 
 /** Attachment names and types; the bytes of PDFs too where the client can give them (Mailbox 1.8). */
-async function attachmentsOf(office: OfficeLike, item: ReadItem, warnings: string[], timeoutMs?: number): Promise<Attachment[]> {
+async function attachmentsOf(office: OfficeLike, item: ReadItem, warnings: Note[], timeoutMs?: number): Promise<Attachment[]> {
   const attachments: Attachment[] = [];
   let fetched = 0;
   for (const a of item.attachments ?? []) {
@@ -126,7 +127,7 @@ async function attachmentsOf(office: OfficeLike, item: ReadItem, warnings: strin
         const content = await officeCall<Office.AttachmentContent>(office, 'getAttachmentContentAsync', (cb) => item.getAttachmentContentAsync(a.id, cb), timeoutMs);
         if (content.format === 'base64') attachment.content = base64ToBytes(content.content);
       } catch (error) {
-        warnings.push(`Could not read the attachment ${attachment.name} (${(error as Error).message}).`);
+        warnings.push(note('paneWarnAttachment', { name: attachment.name }, errorDetail(error)));
       }
     }
     attachments.push(attachment);

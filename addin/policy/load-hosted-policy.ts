@@ -3,6 +3,7 @@ import { mergePolicy } from '../../shared/policy/merge-policy.ts';
 import { validatePolicy } from '../../shared/policy/validate-policy.ts';
 import { readReportMove, type ReportMove } from './report-move.ts';
 import { withTimeout } from '../outlook/timeout-signal.ts';
+import { errorDetail, note, type Note } from '../../shared/i18n/note.ts';
 
 export type EffectivePolicy = ReturnType<typeof mergePolicy>;
 
@@ -11,8 +12,8 @@ export interface HostedPolicy {
   reportMove: ReportMove;
   /** Where it came from: the server now, the last good copy, or built-in defaults. */
   source: 'hosted' | 'cached' | 'defaults';
-  /** Keys that were malformed and ignored, and why the hosted copy was not used. */
-  problems: string[];
+  /** Keys that were malformed and ignored, and why the hosted copy was not used (the checker's line as detail). */
+  problems: Note[];
 }
 
 /** Where the last good policy text is kept (localStorage in the task pane; absent in the JS-only runtime). */
@@ -41,13 +42,12 @@ export async function loadHostedPolicy(
     }
     failure = 'not JSON';
   } catch (error) {
-    failure = (error as Error).message || String(error);
+    failure = errorDetail(error);
   }
-  const problem = `policy ${url} could not be read (${failure})`;
   const cached = options.cache?.get();
   const fromCache = cached ? fromText(cached, 'cached') : null;
-  if (fromCache) return { ...fromCache, problems: [problem + '; using the last good copy', ...fromCache.problems] };
-  return { policy: mergePolicy({}, {}), reportMove: readReportMove({}).move, source: 'defaults', problems: [problem + '; using defaults'] };
+  if (fromCache) return { ...fromCache, problems: [note('panePolicyUnreadCached', { url }, failure), ...fromCache.problems] };
+  return { policy: mergePolicy({}, {}), reportMove: readReportMove({}).move, source: 'defaults', problems: [note('panePolicyUnreadDefaults', { url }, failure)] };
 }
 
 function fromText(text: string, source: 'hosted' | 'cached'): HostedPolicy | null {
@@ -59,7 +59,13 @@ function fromText(text: string, source: 'hosted' | 'cached'): HostedPolicy | nul
   }
   const checked = validatePolicy(raw);
   const move = readReportMove(raw);
-  return { policy: mergePolicy(checked.policy, {}), reportMove: move.move, source, problems: [...checked.errors, ...move.errors] };
+  return { policy: mergePolicy(checked.policy, {}), reportMove: move.move, source, problems: [...checked.errors, ...move.errors].map(settingProblem) };
+}
+
+/** A checker's line ("feedTtlDays: expected a positive number") as a sentence naming the setting, the line as detail. */
+function settingProblem(line: string): Note {
+  const setting = /^([A-Za-z]+)(\[\d+\])?:/.exec(line)?.[1];
+  return !setting || setting === 'policy' ? note('panePolicyShape', undefined, line) : note('panePolicySettingIgnored', { setting }, line);
 }
 
 /** True when neither the hosted policy nor a saved copy could be read: the defaults stand in for an unknown policy. */

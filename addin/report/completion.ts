@@ -1,5 +1,6 @@
 // The options for event.completed: where the reported message goes and the dialog the reader sees after.
 import type { ReportMove } from '../policy/report-move.ts';
+import type { Translate } from '../../shared/i18n/translator.ts';
 
 /**
  * delivered / queued: the report is safe (sent, or in the outbox with everything it needs); the message moves.
@@ -27,29 +28,25 @@ const POST_PROCESSING_ACTION: Record<ReportMove['to'], string> = {
   folder: 'moveToCustomFolder',
 };
 
+/** Catalogue keys of the dialog's title and text for each outcome. */
 const DIALOG: Record<DeliveryOutcome, { title: string; description: string }> = {
-  delivered: { title: 'Reported', description: 'Thank you. Your security team has the phone numbers and warning signs from this message.' },
-  queued: { title: 'Report saved', description: 'Thank you. Ringfence could not reach your security team just now and will send the report when it can.' },
-  parked: {
-    title: 'Report saved',
-    description: 'Thank you. Ringfence could not reach your security team just now and will send the report when it can. The message was left where it is, because your security team needs a copy of it.',
-  },
-  'policy-unavailable': {
-    title: 'Report saved',
-    description: 'Thank you. Ringfence could not read your organisation’s settings just now, so it saved the report and will send it when it can. The message was left where it is.',
-  },
-  'not-configured': { title: 'Not sent', description: 'Your organisation has not set up where reports go, so nothing was sent. Please tell your IT team about this message.' },
-  failed: { title: 'Report failed', description: 'Ringfence could not process this message. It was left where it is. Please tell your IT team about it.' },
+  delivered: { title: 'reportDialogDeliveredTitle', description: 'reportDialogDelivered' },
+  queued: { title: 'reportDialogSavedTitle', description: 'reportDialogQueued' },
+  parked: { title: 'reportDialogSavedTitle', description: 'reportDialogParked' },
+  'policy-unavailable': { title: 'reportDialogSavedTitle', description: 'reportDialogPolicyUnavailable' },
+  'not-configured': { title: 'reportDialogNotConfiguredTitle', description: 'reportDialogNotConfigured' },
+  failed: { title: 'reportDialogFailedTitle', description: 'reportDialogFailed' },
 };
 
-export function completionOptions(outcome: DeliveryOutcome, move: ReportMove): Office.SpamReportingEventCompletedOptions {
+/** `t`: the catalogue in Outlook's display language. */
+export function completionOptions(outcome: DeliveryOutcome, move: ReportMove, t: Translate): Office.SpamReportingEventCompletedOptions {
   // Until the report is safe the message stays in place (onErrorDeleteItem false too): nothing is lost.
   const to = KEEP_IN_PLACE.has(outcome) ? 'none' : move.to;
   const options: Office.SpamReportingEventCompletedOptions = {
     onErrorDeleteItem: false,
     moveItemTo: MOVE_ITEM_TO[to] as Office.MailboxEnums.MoveSpamItemTo,
     postProcessingAction: POST_PROCESSING_ACTION[to],
-    showPostProcessingDialog: DIALOG[outcome],
+    showPostProcessingDialog: { title: t(DIALOG[outcome].title), description: t(DIALOG[outcome].description) },
   };
   if (to === 'folder' && move.to === 'folder') options.folderName = move.folderName;
   return options;

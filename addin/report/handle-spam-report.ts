@@ -7,6 +7,7 @@ import { policyUnavailable, type HostedPolicy } from '../policy/load-hosted-poli
 import type { OfficeLike } from '../outlook/office-like.ts';
 import { readMessage, type ParseEml } from '../outlook/read-message.ts';
 import { completionOptions, type DeliveryOutcome } from './completion.ts';
+import { translatorFor } from '../../shared/i18n/catalogues.ts';
 import { deliverReport, type DeliveryEnv } from './deliver-report.ts';
 import { buildMessageReport, type MessageReportPayload } from './message-report.ts';
 import { roamingParkedSource } from './parked-reports.ts';
@@ -42,7 +43,7 @@ export async function handleSpamReport(office: OfficeLike, event: SpamReportingE
   const complete = (outcome: DeliveryOutcome) => {
     if (completed) return;
     completed = true;
-    event.completed(completionOptions(outcome, move));
+    event.completed(completionOptions(outcome, move, translatorFor(office.context.displayLanguage).t));
   };
   const deadline = new Promise<DeliveryOutcome>((resolve) => setTimeout(() => resolve('failed'), deps.deadlineMs ?? 120_000));
   try {

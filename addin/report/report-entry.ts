@@ -32,7 +32,7 @@ function onSpamReport(event: SpamReportingEvent): void {
     loadPolicy: () => {
       const cache = localStoragePolicyCache();
       const policyUrl = policyUrlFor(ownUrl(), PINNED_POLICY_URL);
-      if (policyUrl.problem) console.error(`Ringfence: ${policyUrl.problem}`);
+      if (policyUrl.problem) console.error('Ringfence: the policy named in the add-in’s address was ignored', policyUrl.problem.params);
       return loadHostedPolicy(policyUrl.url, cache ? { cache } : {});
     },
     ...(hasIndexedDb ? { reputation: (policy) => openReputation(policy.feedTtlDays) } : {}),

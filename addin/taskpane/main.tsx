@@ -13,6 +13,9 @@ import { ADDIN_VERSION } from '../version.ts';
 import { runPane } from './run-pane.ts';
 import { openIdbSendersStore } from '../../shared/browser/idb-senders-store.ts';
 import { TaskPane } from './task-pane.tsx';
+import { paneTranslator } from './translate.ts';
+import { TechnicalDetail } from './note-text.tsx';
+import { errorDetail } from '../../shared/i18n/note.ts';
 
 const root = document.getElementById('app')!;
 root.textContent = ''; // the static "Loading" text; Preact renders into an empty container
@@ -42,11 +45,14 @@ Office.onReady(async () => {
     });
     (globalThis as { ringfencePane?: unknown }).ringfencePane = pane;
   } catch (error) {
+    const translator = paneTranslator();
     render(
-      <main class="pane" data-status="error">
+      <main class="pane" lang={translator.locale} data-status="error">
         <section class="problem" role="alert">
-          <h1>Ringfence could not start</h1>
-          <p>{(error as Error).message ?? String(error)}</p>
+          <h1>{translator.t('paneCouldNotStart')}</h1>
+          <p>
+            {translator.t('paneCouldNotStartHelp')} <TechnicalDetail detail={errorDetail(error)} translator={translator} />
+          </p>
         </section>
       </main>,
       root,

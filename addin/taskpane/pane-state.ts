@@ -1,4 +1,7 @@
+// What the pane shows. Every text for the reader is a catalogue key (a Note), rendered in Outlook's display
+// language; only technical details (platform and server errors, policy lines) stay as they came.
 import type { Level, MailMessage, Verdict } from '../../shared/types.ts';
+import type { Note } from '../../shared/i18n/note.ts';
 
 export interface FeedSummary {
   name: string;
@@ -8,15 +11,15 @@ export interface FeedSummary {
 }
 
 export type PaneState =
-  /** `stepKey` / `titleKey`: the catalogue key the pane shows in the reader's language (the text is the English). */
-  | { status: 'loading'; step: string; stepKey?: string }
-  | { status: 'error'; title: string; detail: string; titleKey?: string }
+  | { status: 'loading'; step: Note }
+  /** `title` in a heading, `explanation` below it with its technical detail. */
+  | { status: 'error'; title: Note; explanation: Note }
   | {
       status: 'done';
       verdict: Verdict;
       message: Pick<MailMessage, 'subject' | 'from' | 'date'>;
       source: 'eml' | 'item';
-      warnings: string[];
+      warnings: Note[];
       notification: 'shown' | 'removed' | 'below-minimum' | 'failed';
     };
 
@@ -24,7 +27,7 @@ export interface PaneContext {
   /** The policy's minimumBannerLevel: below it the pane lists the findings without the warning banner. */
   minimumBannerLevel: Level;
   policySource: 'hosted' | 'cached' | 'defaults';
-  policyProblems: string[];
+  policyProblems: Note[];
   feeds: FeedSummary[];
   canReport: boolean;
   pinnedUpdates: boolean;

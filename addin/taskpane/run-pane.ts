@@ -17,6 +17,7 @@ import { newId } from '../report/new-id.ts';
 import { withReportToken } from '../../shared/report/with-report-token.ts';
 import type { FeedSummary, PaneContext, PaneState } from './pane-state.ts';
 import { sendersOncePerMessage, type OncePerMessageSenders } from '../../shared/browser/senders-once.ts';
+import { errorDetail, note } from '../../shared/i18n/note.ts';
 
 export interface PaneFeeds {
   lookup: ReputationLookup;
@@ -61,7 +62,7 @@ export interface RunningPane {
 
 export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'defaults', policyProblems: [], feeds: [], canReport: false, pinnedUpdates: false, pendingReports: 0, parkedReports: 0 };
-  let state: PaneState = { status: 'loading', step: 'Reading your organisation’s settings…', stepKey: 'paneStepPolicy' };
+  let state: PaneState = { status: 'loading', step: note('paneStepPolicy') };
   let lastMessage: MailMessage | undefined;
   let outbox: Outbox | undefined;
   let feeds: PaneFeeds | undefined;
@@ -135,12 +136,12 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
   try {
     outbox = await deps.openOutbox?.();
   } catch (error) {
-    context.policyProblems = [...context.policyProblems, `Reports cannot be saved: ${(error as Error).message}`];
+    context.policyProblems = [...context.policyProblems, note('paneProblemOutbox', undefined, errorDetail(error))];
   }
   // Reports parked by the Report button (endpoint or policy unreachable) go into the outbox once the policy
   // is known and names an endpoint; until then they are counted in the footer.
   const parkedStore = await deps.openParkedStore?.().catch((error: unknown) => {
-    context.policyProblems = [...context.policyProblems, `Saved reports cannot be read: ${(error as Error).message}`];
+    context.policyProblems = [...context.policyProblems, note('paneProblemParkedRead', undefined, errorDetail(error))];
     return undefined;
   });
   const parkedSources = [roamingParkedSource(deps.office), ...(parkedStore ? [parkedStore] : [])];
@@ -148,7 +149,7 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
     const parked = await releaseParkedReports(policyUnavailable(hosted) ? {} : policy, parkedSources, outbox);
     context.parkedReports = parked.waiting;
   } catch (error) {
-    context.policyProblems = [...context.policyProblems, `Saved reports could not be queued: ${(error as Error).message}`];
+    context.policyProblems = [...context.policyProblems, note('paneProblemParkedQueue', undefined, errorDetail(error))];
   } finally {
     parkedStore?.close();
   }
@@ -159,12 +160,12 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
 
   const rescan = async () => {
     const mine = ++generation;
-    show({ status: 'loading', step: 'Checking this message…', stepKey: 'paneStepChecking' });
+    show({ status: 'loading', step: note('paneStepChecking') });
     try {
       const read = await readMessage(deps.office, { parseEml: deps.parseEml });
       if (deps.attachmentText) {
         if (mine !== generation) return;
-        show({ status: 'loading', step: 'Reading attachments…', stepKey: 'paneStepAttachments' });
+        show({ status: 'loading', step: note('paneStepAttachments') });
         await fillAttachmentText(read.message, deps.attachmentText);
       }
       const senders = await openSenders();
@@ -192,9 +193,9 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
       }
     } catch (error) {
       if (mine !== generation) return;
-      if (error instanceof NoItemError) show({ status: 'error', title: 'No message selected', titleKey: 'paneNoItem', detail: error.message });
-      else if (error instanceof NotAMessageError) show({ status: 'error', title: 'Not an email', titleKey: 'paneNotAMessage', detail: error.message });
-      else show({ status: 'error', title: 'This message could not be checked', titleKey: 'paneCouldNotCheck', detail: (error as Error).message ?? String(error) });
+      if (error instanceof NoItemError) show({ status: 'error', title: note('paneNoItem'), explanation: note('paneNoItemHelp') });
+      else if (error instanceof NotAMessageError) show({ status: 'error', title: note('paneNotAMessage'), explanation: note('paneNotAMessageHelp', undefined, error.itemType) });
+      else show({ status: 'error', title: note('paneCouldNotCheck'), explanation: note('paneCouldNotCheckHelp', undefined, errorDetail(error)) });
     }
   };
 
@@ -204,7 +205,7 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
       feeds = await deps.openFeeds(policy);
       context.feeds = await feeds.summary();
     } catch (error) {
-      context.policyProblems = [...context.policyProblems, `Scam lists cannot be opened: ${(error as Error).message}`];
+      context.policyProblems = [...context.policyProblems, note('paneProblemFeedsOpen', undefined, errorDetail(error))];
     }
   }
 
@@ -224,7 +225,7 @@ export async function runPane(deps: PaneDeps): Promise<RunningPane> {
           else refresh();
         })
         .catch((error: unknown) => {
-          context.feeds = context.feeds.map((f) => ({ ...f, lastError: (error as Error).message }));
+          context.feeds = context.feeds.map((f) => ({ ...f, lastError: errorDetail(error) }));
           refresh();
         })
         .finally(() => later(policy.updateIntervalMinutes * 60_000, () => void syncNow()));

@@ -10,6 +10,7 @@ import type { PaneActions } from './run-pane.ts';
 import { ShadowBanner } from './shadow-banner.tsx';
 import { paneTranslator } from './translate.ts';
 import { VerdictDetails } from './verdict-details.tsx';
+import { NoteText, TechnicalDetail } from './note-text.tsx';
 
 export interface TaskPaneProps {
   state: PaneState;
@@ -27,13 +28,15 @@ export function TaskPane({ state, context, actions, message, translator = paneTr
     <main class="pane" lang={translator.locale} data-status={state.status} data-level={state.status === 'done' ? state.verdict.level : undefined}>
       {state.status === 'loading' && (
         <p class="loading" role="status">
-          {state.stepKey ? translator.t(state.stepKey) : state.step}
+          <NoteText note={state.step} translator={translator} />
         </p>
       )}
       {state.status === 'error' && (
         <section class="problem" role="alert">
-          <h1>{state.titleKey ? translator.t(state.titleKey) : state.title}</h1>
-          <p>{state.detail}</p>
+          <h1>{translator.t(state.title.key, state.title.params)}</h1>
+          <p>
+            <NoteText note={state.explanation} translator={translator} />
+          </p>
         </section>
       )}
       {state.status === 'done' && <Result state={state} context={context} actions={actions} message={message} translator={translator} />}
@@ -69,8 +72,10 @@ function Result({ state, context, actions, message, translator }: { state: Extra
       <VerdictDetails verdict={verdict} translator={translator} />
       {state.warnings.length > 0 && (
         <ul class="warnings">
-          {state.warnings.map((w) => (
-            <li key={w}>{w}</li>
+          {state.warnings.map((w, i) => (
+            <li key={i}>
+              <NoteText note={w} translator={translator} />
+            </li>
           ))}
         </ul>
       )}
@@ -92,9 +97,18 @@ function Footer({ context, translator }: { context: PaneContext; translator: Tra
       <p class="feeds">
         {context.feeds.length === 0
           ? t('paneNoFeeds')
-          : context.feeds
-              .map((f) => `${t('paneFeed', { name: f.name, count: f.entryCount })}${f.lastError ? ` ${t('paneFeedFailed', { error: f.lastError })}` : ''}`)
-              .join(' · ')}
+          : context.feeds.map((f, i) => (
+              <span class="feed" key={i}>
+                {i > 0 && ' · '}
+                {t('paneFeed', { name: f.name, count: f.entryCount })}
+                {f.lastError && (
+                  <>
+                    {' '}
+                    {t('paneFeedFailed')} <TechnicalDetail detail={f.lastError} translator={translator} />
+                  </>
+                )}
+              </span>
+            ))}
       </p>
       {context.pendingReports > 0 && <p class="pending">{t('panePending', { count: context.pendingReports })}</p>}
       {context.parkedReports > 0 && <p class="parked">{t('paneParked', { count: context.parkedReports })}</p>}
@@ -103,8 +117,10 @@ function Footer({ context, translator }: { context: PaneContext; translator: Tra
         <div class="policy-problems">
           <p>{t('panePolicyProblems')}</p>
           <ul>
-            {context.policyProblems.map((p) => (
-              <li key={p}>{p}</li>
+            {context.policyProblems.map((p, i) => (
+              <li key={i}>
+                <NoteText note={p} translator={translator} />
+              </li>
             ))}
           </ul>
         </div>

@@ -133,4 +133,5 @@ async function readManaged(): Promise<Record<string, unknown>> {
 }
 
 document.documentElement.lang = translator.locale;
+document.title = t('optionsTitle');
 render(<Options />, document.getElementById('app')!);

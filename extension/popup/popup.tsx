@@ -17,7 +17,11 @@ function Popup() {
   return (
     <>
       <h1>{t('popupTitle')}</h1>
-      {error && <p class="error">{error}</p>}
+      {error && (
+        <p class="error">
+          {t('popupStatusFailed')} <span class="detail">{error}</span>
+        </p>
+      )}
       {status && <StatusView status={status} />}
       <button type="button" onClick={() => void run('sync-now')}>{t('actionSyncNow')}</button>
       <button type="button" onClick={() => void run('flush-outbox')}>{t('actionSendNow')}</button>

@@ -32,7 +32,7 @@ describe('readMessage on Mailbox 1.14 (whole .eml)', () => {
     const office = createFakeOffice({ mailboxVersion: '1.14', message: scam, failing: ['getAsFileAsync'] });
     const result = await read(office);
     expect(result.source).toBe('item');
-    expect(result.warnings.join(' ')).toMatch(/getAsFileAsync failed/);
+    expect(result.warnings).toEqual([{ key: 'paneWarnWholeMessage', detail: expect.stringMatching(/getAsFileAsync failed/) }]);
     expect(office.log.calls).toEqual(['getAsFileAsync', 'body.getAsync', 'getAllInternetHeadersAsync']);
     expect(result.message.text).toContain('call our billing');
   });
@@ -68,14 +68,14 @@ describe('readMessage on Mailbox 1.8 (body + internet headers)', () => {
     const office = createFakeOffice({ mailboxVersion: '1.8', message: { ...scam, attachments: [{ name: 'invoice.pdf', contentType: 'application/pdf', size: pdf.length, contentBase64: pdf.toString('base64') }] }, failing: ['getAttachmentContentAsync'] });
     const result = await read(office);
     expect(result.message.attachments).toEqual([{ name: 'invoice.pdf', mediaType: 'application/pdf', size: pdf.length }]);
-    expect(result.warnings.join(' ')).toMatch(/invoice\.pdf/);
+    expect(result.warnings).toEqual([{ key: 'paneWarnAttachment', params: { name: 'invoice.pdf' }, detail: expect.any(String) }]);
   });
 
   it('scans without headers when getAllInternetHeadersAsync fails', async () => {
     const office = createFakeOffice({ mailboxVersion: '1.8', message: scam, failing: ['getAllInternetHeadersAsync'] });
     const result = await read(office);
     expect(result.message.headers).toEqual([]);
-    expect(result.warnings.join(' ')).toMatch(/headers/);
+    expect(result.warnings.map((w) => w.key)).toEqual(['paneWarnHeaders']);
     expect(result.message.subject).toBe(scam.subject);
     expect(result.message.text).toContain('call our billing');
   });
@@ -135,7 +135,7 @@ describe('headers on both paths come from the MIME parser (postal-mime)', () => 
   it('says so, and keeps the item’s own fields, when the header block is not a header block', async () => {
     const result = await read(createFakeOffice({ mailboxVersion: '1.8', message: { ...spoof, headers: '\tnot a header block\r\n' } }));
     expect(result.message.headers).toEqual([]);
-    expect(result.warnings.join(' ')).toMatch(/headers/);
+    expect(result.warnings.map((w) => w.key)).toEqual(['paneWarnHeaders']);
     expect(result.message.from).toEqual({ address: 'attacker@evil.example', name: 'noreply@github.com' });
     expect(result.message.subject).toBe('Security alert for your account');
   });

@@ -43,8 +43,9 @@ describe('policyUrlFor', () => {
     ]) {
       const result = policyUrlFor(page);
       expect(result.url, page).toBe('https://addins.example.com/ringfence/policy.json');
-      expect(result.problem, page).toMatch(/^Ignored the policy \S*evil\.example\/p\.json|^Ignored the policy http:\/\/addins/);
-      expect(result.problem).toContain('only a policy on the add-in’s own site (https://addins.example.com) is accepted');
+      expect(result.problem?.key, page).toBe('panePolicyAddressIgnored');
+      expect(result.problem?.params?.requested, page).toMatch(/evil\.example\/p\.json$|^http:\/\/addins/);
+      expect(result.problem?.params).toMatchObject({ origin: 'https://addins.example.com', fallback: 'https://addins.example.com/ringfence/policy.json' });
     }
     expect(policyUrlFor('https://addins.example.com/t.html?policy=https://evil.example/p.json', 'https://config.example.com/p.json').url).toBe('https://config.example.com/p.json');
   });
@@ -58,7 +59,7 @@ describe('loadHostedPolicy', () => {
     expect(hosted.policy.reportEndpoint).toBe('https://intel.example.com/api/reports');
     expect(hosted.policy.trustedNumbers).toEqual(['+18005550100']);
     expect(hosted.policy.feedTtlDays).toBe(30); // the malformed -1 is dropped, the default stands
-    expect(hosted.problems).toEqual(['feedTtlDays: expected a positive number']);
+    expect(hosted.problems).toEqual([{ key: 'panePolicySettingIgnored', params: { setting: 'feedTtlDays' }, detail: 'feedTtlDays: expected a positive number' }]);
     expect(hosted.reportMove).toEqual({ to: 'folder', folderName: 'Reported scams' });
     expect(cache.value).toContain('intel.example.com');
   });
@@ -69,7 +70,7 @@ describe('loadHostedPolicy', () => {
       const hosted = await loadHostedPolicy(server.url(path), { cache });
       expect(hosted.source).toBe('cached');
       expect(hosted.policy.reportEndpoint).toBe('https://cached.example.com/r');
-      expect(hosted.problems[0]).toMatch(/could not be read .*last good copy/);
+      expect(hosted.problems[0]).toMatchObject({ key: 'panePolicyUnreadCached', params: { url: server.url(path) }, detail: expect.stringMatching(/HTTP 404|not JSON/) });
     }
     expect(cache.value).toContain('cached.example.com'); // garbage never replaces the good copy
   });
@@ -79,7 +80,7 @@ describe('loadHostedPolicy', () => {
     expect(hosted.source).toBe('defaults');
     expect(hosted.policy.minimumBannerLevel).toBe('caution');
     expect(hosted.policy.reportEndpoint).toBeUndefined();
-    expect(hosted.problems[0]).toMatch(/using defaults/);
+    expect(hosted.problems[0]).toMatchObject({ key: 'panePolicyUnreadDefaults', detail: expect.any(String) });
   });
 });
 

@@ -153,14 +153,14 @@ describe('runPane', () => {
     const pane = start({ openFeeds: async () => { throw new Error('IndexedDB is blocked'); } });
     const running = await runPane(pane.deps);
     expect(pane.last().state).toMatchObject({ status: 'done', verdict: { level: 'warning' } });
-    expect(pane.last().context.policyProblems.join(' ')).toMatch(/IndexedDB is blocked/);
+    expect(pane.last().context.policyProblems).toContainEqual({ key: 'paneProblemFeedsOpen', detail: 'IndexedDB is blocked' });
     await running.stop();
   });
 
   it('shows a clear error when nothing is selected', async () => {
     const pane = start({ message: null });
     const running = await runPane(pane.deps);
-    expect(pane.last().state).toMatchObject({ status: 'error', title: 'No message selected' });
+    expect(pane.last().state).toMatchObject({ status: 'error', title: { key: 'paneNoItem' }, explanation: { key: 'paneNoItemHelp' } });
     await running.stop();
   });
 });

@@ -10,7 +10,7 @@ const context: PaneContext = { minimumBannerLevel: 'caution', policySource: 'hos
 const actions = { reportNumbers: async () => 'sent' as const };
 const verdict = (level: Verdict['level']): Verdict => ({
   level,
-  reasons: level === 'none' ? [] : [{ code: 'brand-callback-lure', message: 'Presents itself as Geek Squad and asks you to call.', evidence: '<b>call</b> +1 (808) 4O2-7719' }],
+  reasons: level === 'none' ? [] : [{ code: 'brand-callback-lure', message: 'Presents itself as Geek Squad and asks you to call.', params: { brand: ['Geek Squad'] }, evidence: '<b>call</b> +1 (808) 4O2-7719' }],
   phones: level === 'none' ? [] : [{ e164: '+18084027719', raw: '+1 (808) 4O2-7719', part: 'body', start: 0, end: 17 }],
   brands: level === 'none' ? [] : ['Geek Squad'],
 });
@@ -62,14 +62,21 @@ describe('TaskPane', () => {
   });
 
   it('explains errors and policy problems', () => {
-    const { root } = show({ status: 'error', title: 'Not an email', detail: 'Ringfence checks email messages; the selected item is not one (appointment).' }, { policySource: 'cached', policyProblems: ['feedTtlDays: expected a positive number'] });
+    const { root } = show(
+      { status: 'error', title: { key: 'paneNotAMessage' }, explanation: { key: 'paneNotAMessageHelp', detail: 'appointment' } },
+      { policySource: 'cached', policyProblems: [{ key: 'panePolicySettingIgnored', params: { setting: 'feedTtlDays' }, detail: 'feedTtlDays: expected a positive number' }] },
+    );
     expect(root.querySelector('.problem h1')?.textContent).toBe('Not an email');
+    expect(root.querySelector('.problem p')?.textContent).toBe('Ringfence checks email messages; the selected item is not one. Technical detail: appointment');
     expect(root.querySelector('.policy-source')?.textContent).toMatch(/last saved/);
-    expect(root.querySelector('.policy-problems')?.textContent).toContain('feedTtlDays');
+    expect(root.querySelector('.policy-problems li')?.textContent).toBe(
+      'The setting “feedTtlDays” was not used: its value is not in the expected form. Technical detail: feedTtlDays: expected a positive number',
+    );
+    expect(root.querySelector('.policy-problems .detail-text')?.textContent).toBe('feedTtlDays: expected a positive number');
   });
 
   it('says what a policy problem means in plain words, with the technical detail for the IT team', () => {
-    const { root } = show(done('none', 'Lunch'), { policyProblems: ['feedTtlDays: expected a positive number'] });
+    const { root } = show(done('none', 'Lunch'), { policyProblems: [{ key: 'panePolicySettingIgnored', params: { setting: 'feedTtlDays' }, detail: 'feedTtlDays: expected a positive number' }] });
     expect(root.querySelector('.policy-problems p')?.textContent).toBe("Some of your organisation's settings could not be used. Tell your IT team:");
   });
 
@@ -93,10 +100,10 @@ describe('TaskPane', () => {
   });
 
   it('shows the loading step and error title in the reader\'s language', () => {
-    const { root } = show({ status: 'error', title: 'Not an email', titleKey: 'paneNotAMessage', detail: 'x' }, {}, 'de-DE');
+    const { root } = show({ status: 'error', title: { key: 'paneNotAMessage' }, explanation: { key: 'paneNotAMessageHelp', detail: 'x' } }, {}, 'de-DE');
     expect(root.querySelector('.problem h1')?.textContent).toBe('Keine E-Mail');
     render(null, root);
-    const loading = show({ status: 'loading', step: 'Checking this message…', stepKey: 'paneStepChecking' }, {}, 'de-DE');
+    const loading = show({ status: 'loading', step: { key: 'paneStepChecking' } }, {}, 'de-DE');
     expect(loading.root.querySelector('.loading')?.textContent).toBe('Diese Nachricht wird geprüft…');
   });
 });

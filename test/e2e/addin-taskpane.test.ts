@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('Outlook add-in task pane in Chromium', () => {
     const requests = (page as Page & { requestLog: { method: string; url: string }[] }).requestLog;
     await page.waitForSelector('main[data-status="done"]', { timeout: 30_000 });
     expect(await page.locator('.policy-problems').innerText()).toContain(
-      `Ignored the policy https://evil.example/p.json named in the add-in’s address: only a policy on the add-in’s own site (${server.origin}) is accepted. Using ${server.url('/policy.json')} instead.`,
+      `The settings address in the add-in's link (https://evil.example/p.json) was not used: only settings on the add-in's own site (${server.origin}) are accepted. The add-in uses ${server.url('/policy.json')}.`,
     );
     expect(requests.filter((r) => new URL(r.url).hostname.endsWith('evil.example'))).toEqual([]);
     expect(requests.some((r) => r.url === server.url('/policy.json'))).toBe(true);

@@ -10,8 +10,9 @@ import { createTranslator } from '../../shared/i18n/translator.ts';
 import { POLICY_KEYS } from '../../shared/policy/validate-policy.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const SOURCES = ['shared/browser/banner', 'shared/i18n', 'extension/options', 'extension/popup', 'extension/lib', 'extension/content/banner-host.ts', 'addin/taskpane', 'addin/outlook/notification-text.ts', 'cli/format-verdict.ts'];
-const KEY_SHAPE = /^((banner|status|options|pane|notify|cli|action|popup|ext)[A-Z]|(policy|level|lineType|reason)_)[A-Za-z_]*$/;
+// Every surface that shows text: the whole add-in and extension, the shared banner and the CLI's verdict.
+const SOURCES = ['shared/browser/banner', 'shared/i18n', 'extension', 'addin', 'cli/format-verdict.ts'];
+const KEY_SHAPE = /^((banner|status|options|pane|notify|cli|action|popup|ext|reportDialog)[A-Z]|(policy|level|lineType|reason)_)[A-Za-z_]*$/;
 
 function files(path: string): string[] {
   const full = join(ROOT, path);
@@ -48,6 +49,22 @@ describe('locale catalogues', () => {
     expect(used).toContain('bannerReportQueued');
     expect(used).toContain('paneNoFindings');
     expect(used).toContain('reason_feed_number');
+    // The add-in's read warnings, policy problems and report dialog; the extension popup.
+    expect(used).toContain('paneWarnAttachment');
+    expect(used).toContain('panePolicySettingIgnored');
+    expect(used).toContain('reportDialogDelivered');
+    expect(used).toContain('popupStatusFailed');
+  });
+
+  it('holds keys and messages the browser\'s i18n reads as they are (content scripts use chrome.i18n.getMessage)', () => {
+    for (const catalogue of Object.values(CATALOGUES)) {
+      // Key names: letters, digits and _ only; the browser compares them without case.
+      expect(Object.keys(catalogue).filter((key) => !/^[A-Za-z0-9_]+$/.test(key))).toEqual([]);
+      const lower = Object.keys(catalogue).map((key) => key.toLowerCase());
+      expect(lower.filter((key, i) => lower.indexOf(key) !== i)).toEqual([]);
+      // "$" starts a browser placeholder: parameters are {name} only, filled by our translator.
+      expect(Object.entries(catalogue).filter(([, v]) => v?.message.includes('$')).map(([k]) => k)).toEqual([]);
+    }
   });
 
   for (const [language, catalogue] of Object.entries(CATALOGUES)) {

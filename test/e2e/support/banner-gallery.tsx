@@ -80,7 +80,7 @@ const gallery = {
     const context: PaneContext = {
       minimumBannerLevel: 'caution',
       policySource: kind === 'policy-problem' ? 'cached' : 'hosted',
-      policyProblems: kind === 'policy-problem' ? ['feedTtlDays: expected a positive number of days'] : [],
+      policyProblems: kind === 'policy-problem' ? [{ key: 'panePolicySettingIgnored', params: { setting: 'feedTtlDays' }, detail: 'feedTtlDays: expected a positive number of days' }] : [],
       feeds: [{ name: 'Example Corp scam numbers', entryCount: 1204 }],
       canReport: true,
       pinnedUpdates: true,

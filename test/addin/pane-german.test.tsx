@@ -1,0 +1,166 @@
+// @vitest-environment happy-dom
+// The pane in a de-DE Outlook says nothing in English: every state it can be in (loading steps, each error,
+// a verdict with read warnings, the footer with feed errors, policy problems of every kind, the report
+// dialog) is rendered in German and searched for English catalogue text. Technical details (an error from
+// Outlook or a server, a policy line) are shown as they came and are left out of the search.
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TaskPane } from '../../addin/taskpane/task-pane.tsx';
+import type { PaneContext, PaneState } from '../../addin/taskpane/pane-state.ts';
+import { completionOptions, type DeliveryOutcome } from '../../addin/report/completion.ts';
+import { policyUrlFor } from '../../addin/policy/policy-url.ts';
+import { CATALOGUES, translatorFor } from '../../shared/i18n/catalogues.ts';
+import { note, type Note } from '../../shared/i18n/note.ts';
+import type { Verdict } from '../../shared/types.ts';
+
+const de = translatorFor('de-DE');
+const en = CATALOGUES.en!;
+const german = CATALOGUES.de!;
+
+/** English sentences of the catalogue (parts between {placeholders}) that German says differently. */
+const englishPhrases = Object.entries(en)
+  .filter(([key, value]) => value && german[key]?.message !== value.message)
+  .flatMap(([, value]) => value!.message.split(/\{\w+\}/))
+  .map((part) => part.trim())
+  .filter((part) => part.split(/\s+/).length >= 3);
+
+/** Words no German sentence of the pane has; catches English that is in no catalogue at all. */
+const ENGLISH_WORDS = /\b(the|and|could|not|your|this|from|with|found|number|numbers|message|messages|report|reports|settings|checked|reading|failed|cannot)\b/i;
+
+/** Everything a reader sees or hears: text and labels, shadow roots included, without technical details. */
+function readerText(root: Element | ShadowRoot): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node instanceof Element) {
+      // Analysts' codes with their evidence (the banner's "for your security team (codes)" list, the pane's codes)
+      // and technical details are not translated on purpose.
+      if (node.classList.contains('detail-text') || node.matches('dl.codes') || node.tagName === 'CODE' || node.tagName === 'STYLE') return;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = node.getAttribute(name);
+        if (value) parts.push(value);
+      }
+      if (node.shadowRoot) walk(node.shadowRoot);
+    }
+    if (node.nodeType === 3) parts.push(node.textContent ?? '');
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(root);
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+function expectGerman(text: string, what: string): void {
+  expect(text.length, what).toBeGreaterThan(10);
+  expect(englishPhrases.filter((phrase) => text.includes(phrase)), what).toEqual([]);
+  expect(text.match(ENGLISH_WORDS)?.[0], `${what}: ${text}`).toBeUndefined();
+}
+
+const scam: Verdict = {
+  level: 'danger',
+  reasons: [
+    { code: 'feed-number', message: '+18047134598 is on a scam-number list.', params: { list: 'Liste A' }, evidence: '+1 804 713 4598' },
+    { code: 'brand-callback-lure', message: 'Presents itself as PayPal and asks you to call.', params: { brand: ['PayPal'] } },
+  ],
+  phones: [
+    { e164: '+18047134598', raw: '804 713 4598', part: 'body', start: 0, end: 12, inFeed: true, lineType: 'toll-free' },
+    { e164: '+18005550100', raw: '800 555 0100', part: 'ocr:rechnung.png', start: 0, end: 12, trusted: true },
+  ],
+  brands: ['PayPal'],
+  saas: { platform: 'github', authentic: false, instance: '', trusted: false },
+};
+const quiet: Verdict = { level: 'none', reasons: [], phones: [], brands: [] };
+const subject = { subject: 'Rechnung', from: null, date: null };
+
+/** Read warnings and policy problems, made by the code that makes them where it can be called here. */
+const WARNINGS: Note[] = [
+  note('paneWarnWholeMessage', undefined, 'getAsFileAsync failed: 5001'),
+  note('paneWarnHeaders', undefined, 'getAllInternetHeadersAsync failed'),
+  note('paneWarnAttachment', { name: 'rechnung.pdf' }, 'HTTP 500'),
+];
+const PROBLEMS: Note[] = [
+  policyUrlFor('https://addins.example.com/taskpane.html?policy=https://evil.example/p.json').problem!,
+  policyUrlFor('https://addins.example.com/taskpane.html?policy=http://[bad').problem!,
+  note('panePolicyUnreadCached', { url: 'https://addins.example.com/policy.json' }, 'HTTP 503'),
+  note('panePolicyUnreadDefaults', { url: 'https://addins.example.com/policy.json' }, 'not JSON'),
+  note('panePolicySettingIgnored', { setting: 'feedTtlDays' }, 'feedTtlDays: expected a positive number'),
+  note('panePolicyShape', undefined, 'policy: expected a JSON object'),
+  note('paneProblemOutbox', undefined, 'QuotaExceededError'),
+  note('paneProblemParkedRead', undefined, 'blocked'),
+  note('paneProblemParkedQueue', undefined, 'blocked'),
+  note('paneProblemFeedsOpen', undefined, 'IndexedDB is blocked'),
+];
+
+const busyContext: PaneContext = {
+  minimumBannerLevel: 'caution',
+  policySource: 'cached',
+  policyProblems: PROBLEMS,
+  feeds: [{ name: 'Liste A', entryCount: 1204, lastError: 'HTTP 503 Service Unavailable' }, { name: 'Liste B', entryCount: 1 }],
+  canReport: true,
+  pinnedUpdates: true,
+  pendingReports: 2,
+  parkedReports: 1,
+};
+const emptyContext: PaneContext = { ...busyContext, policySource: 'defaults', policyProblems: [], feeds: [], pendingReports: 1, parkedReports: 3 };
+
+const STATES: [string, PaneState, PaneContext][] = [
+  ['reading the policy', { status: 'loading', step: note('paneStepPolicy') }, emptyContext],
+  ['checking', { status: 'loading', step: note('paneStepChecking') }, emptyContext],
+  ['reading attachments', { status: 'loading', step: note('paneStepAttachments') }, emptyContext],
+  ['no message', { status: 'error', title: note('paneNoItem'), explanation: note('paneNoItemHelp') }, busyContext],
+  ['not a message', { status: 'error', title: note('paneNotAMessage'), explanation: note('paneNotAMessageHelp', undefined, 'appointment') }, busyContext],
+  ['could not check', { status: 'error', title: note('paneCouldNotCheck'), explanation: note('paneCouldNotCheckHelp', undefined, 'Internal Error') }, busyContext],
+  ['danger, read by its body, with warnings', { status: 'done', verdict: scam, message: subject, source: 'item', warnings: WARNINGS, notification: 'shown' }, busyContext],
+  ['nothing found', { status: 'done', verdict: quiet, message: { ...subject, subject: '' }, source: 'eml', warnings: [], notification: 'removed' }, emptyContext],
+  ['below the minimum level', { status: 'done', verdict: { ...scam, level: 'caution' }, message: subject, source: 'eml', warnings: [], notification: 'below-minimum' }, { ...emptyContext, minimumBannerLevel: 'warning' }],
+];
+
+const rendered = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let root: HTMLElement | undefined;
+afterEach(() => {
+  if (root) render(null, root);
+  root?.remove();
+});
+
+describe('the pane in a de-DE Outlook', () => {
+  for (const [name, state, context] of STATES) {
+    it(`says nothing in English: ${name}`, async () => {
+      root = document.createElement('div');
+      document.body.append(root);
+      render(<TaskPane state={state} context={context} actions={{ reportNumbers: async () => 'sent' }} translator={de} />, root);
+      // Every part of the banner: its details open, then hidden to the chip.
+      const banner = root.querySelector('.banner-host')?.shadowRoot;
+      banner?.querySelector<HTMLButtonElement>('button.details-toggle')?.click();
+      await rendered();
+      if (banner) expect(banner.querySelector('.details'), name).not.toBeNull();
+      expectGerman(readerText(root), name);
+      banner?.querySelector<HTMLButtonElement>('button.dismiss')?.click();
+      await rendered();
+      if (banner) {
+        expect(banner.querySelector('.chip'), name).not.toBeNull();
+        expectGerman(readerText(banner), `${name}, hidden`);
+      }
+    });
+  }
+
+  it('shows each technical detail as it came, marked as such', () => {
+    root = document.createElement('div');
+    document.body.append(root);
+    render(<TaskPane state={STATES[6]![1]} context={busyContext} actions={{ reportNumbers: async () => 'sent' }} translator={de} />, root);
+    const details = [...root.querySelectorAll('.detail')].map((d) => d.textContent);
+    expect(details).toContain('Technische Angabe: HTTP 503 Service Unavailable');
+    expect(details).toContain('Technische Angabe: feedTtlDays: expected a positive number');
+    expect(root.querySelector('.warnings')?.textContent).toContain('Der Anhang „rechnung.pdf“ konnte nicht gelesen werden.');
+  });
+
+  it('gives the report dialog in German for every outcome', () => {
+    const outcomes: DeliveryOutcome[] = ['delivered', 'queued', 'parked', 'policy-unavailable', 'not-configured', 'failed'];
+    for (const outcome of outcomes) {
+      const dialog = completionOptions(outcome, { to: 'junk' }, de.t).showPostProcessingDialog as { title: string; description: string };
+      expectGerman(`${dialog.title} ${dialog.description}`, outcome);
+    }
+    expect(completionOptions('delivered', { to: 'junk' }, translatorFor('en-US').t).showPostProcessingDialog).toEqual({
+      title: 'Reported',
+      description: 'Thank you. Your security team has the phone numbers and warning signs from this message.',
+    });
+  });
+});
