@@ -4,12 +4,13 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { Answer, BackgroundRequest } from '../lib/messages.ts';
 import { getPolicy, invalidatePolicy, isPolicyChange } from './policy.ts';
 import { warmUp } from './scan-message.ts';
-import { ocrScan } from './ocr-scan.ts';
+import { ocrScan, withPictureHint } from './ocr-scan.ts';
 import { reportMessage } from './report-message.ts';
 import { flushOutbox, OUTBOX_ALARM, retryWhenOnline } from './outbox-runner.ts';
 import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
 import { readStatus } from './status.ts';
 import { parseHeaderBlock } from './parse-header-block.ts';
+import { rawMessageOf } from './raw-pictures.ts';
 import { queuedScan, scansIdle } from './scan-queue.ts';
 import { rejudgeOpenMessages } from './rejudge-tabs.ts';
 import { dismissedKeys, setDismissed } from './dismissed-store.ts';
@@ -53,13 +54,13 @@ async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
         await ready;
         return { ok: true, value: null };
       case 'scan':
-        return { ok: true, value: await queuedScan(request.message) };
+        return { ok: true, value: await withPictureHint(request.message, request.pictures, queuedScan(request.message)) };
       case 'ocr':
-        return { ok: true, value: await ocrScan(request.message, request.images) };
+        return { ok: true, value: await ocrScan(request.message, request.images, request.raw) };
       case 'parse-headers':
         // No banner waits for this: scans go first.
         await scansIdle();
-        return { ok: true, value: await parseHeaderBlock(String(request.raw)) };
+        return { ok: true, value: await parseHeaderBlock(rawMessageOf({ text: String(request.raw), html: request.html === true })) };
       case 'report':
         return { ok: true, value: await reportMessage(request) };
       case 'status':

@@ -46,6 +46,13 @@ async function send(message: OcrPageRequest): Promise<OcrPageAnswer> {
   }
 }
 
+/** Opens the OCR document and has it load the recogniser now, before the first picture arrives; does not wait. */
+export function warmOcr(): void {
+  void ensureDocument()
+    .then(() => send({ target: OCR_TARGET, type: 'warm' }))
+    .catch(() => {});
+}
+
 export const offscreenRecogniser: OcrRecogniser = async (request) => {
   await ensureDocument();
   const answer = await send({ target: OCR_TARGET, type: 'ocr', request: { name: request.name, kind: request.kind, base64: toBase64(request.bytes), maxPages: request.maxPages } });

@@ -99,10 +99,10 @@ export class MessageJudgement {
     const early = headers ? await within(headers, HEADER_GRACE_MS) : null;
     if (signal.aborted) return;
     const read = early === LATE || !early ? message : early;
-    const first = await firstScan(this.provider, read);
+    const first = await firstScan(this.provider, read, this.provider.showsPictures?.(opened) === true);
     if (signal.aborted) return;
     this.publish({ response: first, message: read });
-    if (this.provider.readImages) void this.withPictures(opened, read, first, signal);
+    if (this.provider.readPictures) void this.withPictures(opened, read, first, signal);
     if (early === LATE && headers) await this.withLateHeaders(headers, first, signal);
     else this.finish();
   }
@@ -127,12 +127,13 @@ export class MessageJudgement {
     }
   }
 
-  /** The pictures the page shows, read in the OCR document where the message calls for it: a new banner only if the verdict changed. */
+  /** The message's pictures, read in the OCR document where the message calls for it: a new banner only if the verdict changed. */
   private async withPictures(opened: OpenedMessage, read: MailMessage, first: ScanResponse, signal: AbortSignal): Promise<void> {
     try {
-      const images = await this.provider.readImages!(opened, signal);
-      if (images.length === 0 || signal.aborted) return;
-      const second = await ask<ScanResponse | null>({ type: 'ocr', surface: this.provider.id, message: this.latest?.message ?? read, images });
+      const { images, raw } = await this.provider.readPictures!(opened, first.readPictures === true, signal);
+      if ((images.length === 0 && !raw) || signal.aborted) return;
+      const message = this.latest?.message ?? read;
+      const second = await ask<ScanResponse | null>({ type: 'ocr', surface: this.provider.id, message, images, ...(raw ? { raw } : {}) });
       if (!second || signal.aborted || sameVerdict(first, second)) return;
       this.publish({ response: second, message: this.latest?.message ?? read });
     } catch (error) {
@@ -151,18 +152,18 @@ export class MessageJudgement {
   }
 }
 
-function scanIn(provider: WebmailProvider, message: MailMessage): Promise<ScanResponse> {
-  return ask<ScanResponse>({ type: 'scan', surface: provider.id, message });
+function scanIn(provider: WebmailProvider, message: MailMessage, pictures = false): Promise<ScanResponse> {
+  return ask<ScanResponse>({ type: 'scan', surface: provider.id, message, ...(pictures ? { pictures } : {}) });
 }
 
 let firstScans = 0;
 let whenFirstScansDone: (() => void)[] = [];
 
 /** The scan a banner waits for; counted, so that second looks can keep out of its way. */
-async function firstScan(provider: WebmailProvider, message: MailMessage): Promise<ScanResponse> {
+async function firstScan(provider: WebmailProvider, message: MailMessage, pictures: boolean): Promise<ScanResponse> {
   firstScans++;
   try {
-    return await scanIn(provider, message);
+    return await scanIn(provider, message, pictures);
   } finally {
     if (--firstScans === 0) {
       const waiting = whenFirstScansDone;

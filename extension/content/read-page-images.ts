@@ -1,19 +1,21 @@
 // The pictures a message shows that the page has already loaded (inline images, attachment previews), for
 // OCR in the extension's OCR document. Only same-origin, data: and blob: pictures are read (no request leaves
-// the webmail's own origin), only big enough to hold text, and bounded in number and size.
+// the webmail's own origin), only big enough to hold text, and bounded in number and size. Each goes to the
+// worker as a data: URL (the browser encodes it; the worker decodes and checks it).
 import type { PageImage } from '../lib/messages.ts';
-import { toBase64 } from '../offscreen/ocr-protocol.ts';
 
 const MAX_IMAGES = 4;
 const MAX_BYTES = 8 * 1024 * 1024;
 const MIN_SIDE = 48;
 const MIN_PIXELS = 40_000;
+/** How long a picture still loading is waited for. */
+const LOAD_WAIT_MS = 5_000;
 
 function readable(img: HTMLImageElement): boolean {
   if (!img.complete || Math.min(img.naturalWidth, img.naturalHeight) < MIN_SIDE) return false;
   if (img.naturalWidth * img.naturalHeight < MIN_PIXELS) return false;
   const src = img.currentSrc || img.src;
-  if (src.startsWith('data:') || src.startsWith('blob:')) return true;
+  if (/^(data|blob):/.test(src)) return true;
   try {
     return new URL(src, location.href).origin === location.origin;
   } catch {
@@ -21,10 +23,48 @@ function readable(img: HTMLImageElement): boolean {
   }
 }
 
+/** A picture still coming: loading, or without a source yet (a webmail sets a blob: URL once it fetched the bytes). */
+function coming(img: HTMLImageElement): boolean {
+  return !img.complete || !img.getAttribute('src');
+}
+
+/** True when the element shows a picture that may be read (loaded, or still coming). */
+export function showsPictures(root: Element): boolean {
+  for (const img of root.querySelectorAll('img')) if (coming(img) || readable(img)) return true;
+  return false;
+}
+
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+/** Resolves once a picture still coming has loaded or failed, or after LOAD_WAIT_MS. */
+function loaded(img: HTMLImageElement): Promise<void> {
+  if (!coming(img)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      img.removeEventListener('load', done);
+      img.removeEventListener('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, LOAD_WAIT_MS);
+    img.addEventListener('load', done);
+    img.addEventListener('error', done);
+  });
+}
+
 export async function readPageImages(root: Element, signal: AbortSignal): Promise<PageImage[]> {
   const images: PageImage[] = [];
   const seen = new Set<string>();
-  for (const img of root.querySelectorAll('img')) {
+  const all = [...root.querySelectorAll('img')];
+  await Promise.all(all.map(loaded));
+  for (const img of all) {
     if (images.length >= MAX_IMAGES || signal.aborted) break;
     const src = img.currentSrc || img.src;
     if (seen.has(src) || !readable(img)) continue;
@@ -33,8 +73,8 @@ export async function readPageImages(root: Element, signal: AbortSignal): Promis
       const response = await fetch(src, { credentials: 'include', signal });
       const blob = await response.blob();
       if (!response.ok || blob.size > MAX_BYTES || !blob.type.startsWith('image/')) continue;
-      const name = img.getAttribute('alt')?.trim() || new URL(src, location.href).pathname.split('/').pop() || `image-${images.length + 1}`;
-      images.push({ name, mediaType: blob.type, base64: toBase64(new Uint8Array(await blob.arrayBuffer())) });
+      const name = img.alt.trim() || new URL(src, location.href).pathname.split('/').pop() || `image-${images.length + 1}`;
+      images.push({ name, dataUrl: await dataUrl(blob) });
     } catch {
       // A picture that cannot be read again is left out; the text verdict stands.
     }

@@ -2,7 +2,7 @@
 // starts watching it; its observers are torn down by the AbortSignal it is given.
 import type { MailMessage } from '../../shared/types.ts';
 import browser from 'webextension-polyfill';
-import type { ContentRequest, PageImage, WebmailSurface } from '../lib/messages.ts';
+import type { ContentRequest, PageImage, RawMessageText, WebmailSurface } from '../lib/messages.ts';
 import { watchMessages } from './watch-messages.ts';
 import { ask } from '../lib/background-client.ts';
 
@@ -24,8 +24,19 @@ export interface WebmailProvider {
   readMessage(opened: OpenedMessage, signal: AbortSignal): Promise<MailMessage>;
   /** Where the webmail serves the raw message: the same message with its headers, or null. */
   addHeaders?(opened: OpenedMessage, message: MailMessage, signal: AbortSignal): Promise<MailMessage | null>;
-  /** Pictures of the message the page already loaded, for OCR in the extension's OCR document. */
-  readImages?(opened: OpenedMessage, signal: AbortSignal): Promise<PageImage[]>;
+  /** True when the page shows pictures or attachments with the message (OCR is warmed when its text calls for them). */
+  showsPictures?(opened: OpenedMessage): boolean;
+  /**
+   * The message's pictures for OCR in the extension's OCR document: the raw message where the webmail serves
+   * it, else the pictures the page loaded. `wanted`: the text calls for reading pictures; when it does not,
+   * only a raw message holding a PDF is handed over (a PDF without text is read whatever the text says).
+   */
+  readPictures?(opened: OpenedMessage, wanted: boolean, signal: AbortSignal): Promise<Pictures>;
+}
+
+export interface Pictures {
+  images: PageImage[];
+  raw?: RawMessageText;
 }
 
 const started = new Set<string>();

@@ -12,9 +12,13 @@ export interface MessageIdentity {
 }
 
 export type BackgroundRequest =
-  | { type: 'scan'; surface: WebmailSurface; message: MailMessage }
-  /** The message again with the pictures the page shows: OCR where it calls for it; null when nothing was read. */
-  | { type: 'ocr'; surface: WebmailSurface; message: MailMessage; images: PageImage[] }
+  /** `pictures`: the page shows pictures or attachments with the message (OCR is warmed when its text calls for them). */
+  | { type: 'scan'; surface: WebmailSurface; message: MailMessage; pictures?: boolean }
+  /**
+   * The message again with its pictures: the raw message where the webmail serves it (its image and PDF parts
+   * are taken there), else the pictures the page shows. OCR where it calls for it; null when nothing was read.
+   */
+  | { type: 'ocr'; surface: WebmailSurface; message: MailMessage; images: PageImage[]; raw?: RawMessageText }
   | {
       type: 'report';
       surface: WebmailSurface;
@@ -22,7 +26,8 @@ export type BackgroundRequest =
       verdict: Pick<Verdict, 'level' | 'reasons' | 'phones' | 'brands'>;
       message: MessageIdentity;
     }
-  | { type: 'parse-headers'; raw: string }
+  /** `html`: `raw` is the start of an HTML page holding the raw message in a <pre> (Gmail's "Show original"). */
+  | { type: 'parse-headers'; raw: string; html?: boolean }
   | { type: 'hello' }
   | { type: 'status' }
   | { type: 'sync-now' }
@@ -31,11 +36,16 @@ export type BackgroundRequest =
   | { type: 'dismissed-list' }
   | { type: 'dismissed-set'; key: string; hidden: boolean };
 
-/** A picture the webmail page already loaded (inline image, image attachment), as base64. */
+/** A picture the webmail page already loaded (inline image, image attachment), as a data: URL. */
 export interface PageImage {
   name: string;
-  mediaType: string;
-  base64: string;
+  dataUrl: string;
+}
+
+/** The raw message as the webmail served it: RFC 5322 text, or an HTML page holding it in a <pre>. */
+export interface RawMessageText {
+  text: string;
+  html: boolean;
 }
 
 export interface ScanResponse {
@@ -46,6 +56,8 @@ export interface ScanResponse {
   canReport: boolean;
   /** E.164 → international format, for display. */
   formatted: Record<string, string>;
+  /** The text calls for reading the message's pictures (thin next to them, or a lure without a number). */
+  readPictures?: boolean;
 }
 
 export interface ReportResponse {

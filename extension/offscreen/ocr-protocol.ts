@@ -8,7 +8,8 @@ export const OCR_PAGE = 'offscreen/offscreen.html';
 
 export interface OcrPageRequest {
   target: typeof OCR_TARGET;
-  type: 'ocr' | 'ping';
+  /** warm: load the recogniser (worker, core, model) now, answered at once. */
+  type: 'ocr' | 'ping' | 'warm';
   request?: { name: string; kind: ImageKind | 'pdf'; base64: string; maxPages: number };
 }
 

@@ -25,6 +25,10 @@ browser.runtime.onMessage.addListener((message: unknown) => {
   // Every other message (content scripts, options page) is the background's to answer.
   if (request?.target !== OCR_TARGET) return undefined;
   if (request.type === 'ping') return Promise.resolve({ ok: true, result: { text: '', pages: 0 } });
+  if (request.type === 'warm') {
+    engine.warm();
+    return Promise.resolve({ ok: true, result: { text: '', pages: 0 } });
+  }
   const job = request.request;
   if (!job) return Promise.resolve({ ok: false, error: 'no picture' });
   // One picture at a time, in arrival order.

@@ -93,6 +93,13 @@ export class BrowserOcrEngine {
     return { text: await this.readDrawable(source, source.width, source.height), pages: 0 };
   }
 
+  /** Starts loading the recogniser (worker, core, model) without waiting for it: the first picture is read sooner. */
+  warm(): void {
+    this.tesseract().catch(() => {
+      this.recogniser = null;
+    });
+  }
+
   async terminate(): Promise<void> {
     const worker = await this.recogniser?.catch(() => null);
     this.recogniser = null;

@@ -4,5 +4,5 @@ export { sniffImageKind, imageKindOf, type ImageKind } from './image-kind.ts';
 export { imageSize, type PixelSize } from './image-size.ts';
 export { OCR_LIMITS, type OcrLimits } from './ocr-limits.ts';
 export { ocrScale } from './ocr-scale.ts';
-export { planOcr, type OcrPlan, type OcrTarget, type OcrTrigger, type PlanOptions } from './plan-ocr.ts';
+export { planOcr, pictureTrigger, type OcrPlan, type OcrTarget, type OcrTrigger, type PlanOptions } from './plan-ocr.ts';
 export { ocrPartId, shapeOcrText } from './ocr-text.ts';

@@ -77,6 +77,16 @@ function thinText(message: MailMessage): boolean {
 }
 
 /**
+ * Why the message's text calls for reading its pictures (thin next to them, or a lure without a number);
+ * undefined when it does not. Surfaces that fetch pictures apart from the text ask this first.
+ */
+export function pictureTrigger(message: MailMessage, options: PlanOptions = {}): OcrTrigger | undefined {
+  if (thinText(message)) return 'thin-text';
+  if (lureWithoutNumber(message, options)) return 'lure-without-number';
+  return undefined;
+}
+
+/**
  * Decides whether a message is read with OCR, and what: its pictures when the text is thin next to them or
  * sets up a lure without a number; a PDF whose text layer is empty always (its pages are pictures). PDFs with
  * text join only when the message calls for OCR anyway; the runner then reads just their pages without text.

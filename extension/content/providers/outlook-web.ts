@@ -5,6 +5,7 @@ import type { Address, MailMessage } from '../../../shared/types.ts';
 import { readVisibleText } from '../read-visible-text.ts';
 import { parseAddressList } from '../../lib/addresses.ts';
 import { registerProvider, type OpenedMessage, type WebmailProvider } from '../registry.ts';
+import { readPageImages, showsPictures } from '../read-page-images.ts';
 
 const PANE = 'div[aria-label="Reading Pane"], div[aria-label="Reading pane"], [data-app-section="ReadingPane"], div[role="main"]';
 const BODY = 'div[aria-label="Message body"]';
@@ -44,6 +45,12 @@ export const outlookWeb: WebmailProvider = {
       links,
     } satisfies MailMessage;
   },
+
+  // OCR (#12) reads the pictures the reading pane loaded that are blob:, data: or from Outlook's own origin
+  // (pictures on other hosts are not fetched again). Outlook exposes no URL of the raw message in the page (its
+  // .eml download goes through its own authorised service calls), so an attachment shown only as a chip is not read.
+  showsPictures: ({ body }) => showsPictures(body),
+  readPictures: async ({ body }, wanted, signal) => ({ images: wanted ? await readPageImages(body, signal) : [] }),
 };
 
 /** Outlook exposes no stable message id in the DOM: sender, time and the start of the body stand in for one. */
