@@ -70,6 +70,9 @@ describe.skipIf(!hasFirefox)('Firefox extension on Gmail', () => {
     expect(feeds.requestsTo('/feed-a.json').length).toBeGreaterThan(0);
     const text = await page.$eval(banner(1), (el) => el.shadowRoot?.textContent ?? '');
     expect(text).toContain('+1 804 713 4598');
+    // The banner's words come through Firefox's browser.i18n from _locales (not bundled into the content script).
+    expect(text).toContain('Scam alert: do not call');
+    expect(text).toContain('Details');
   });
 
   it('shows no banner for a legitimate message', async () => {
