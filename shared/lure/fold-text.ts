@@ -46,41 +46,71 @@ function foldCodePoint(cp: number): string {
 
 /** Folds `text` (linear time). `base` is added to every origin offset, for folding a slice of a part. */
 export function foldText(text: string, base = 0): FoldedText {
-  let units = new Uint16Array(text.length + 16);
-  let origin = new Int32Array(text.length + 17);
+  const cached = recent.find((r) => r.base === base && r.text === text);
+  if (cached) return cached.folded;
+  const folded = foldUncached(text, base);
+  recent.unshift({ text, base, folded });
+  if (recent.length > RECENT) recent.pop();
+  return folded;
+}
+
+// Each detector folds the same part text again (lure units, platform names, giveaways): the last few
+// results are kept. `text === text` is a pointer check for the same string, so a hit costs little.
+const RECENT = 4;
+const recent: { text: string; base: number; folded: FoldedText }[] = [];
+
+function foldUncached(text: string, base: number): FoldedText {
+  const n = text.length;
+  let units = new Uint16Array(n + 16);
+  let origin = new Int32Array(n + 17);
   let length = 0;
-  const push = (code: number, from: number) => {
-    if (length >= units.length) {
-      const grownUnits = new Uint16Array(units.length * 2);
-      grownUnits.set(units);
-      units = grownUnits;
-      const grownOrigin = new Int32Array(units.length + 1);
-      grownOrigin.set(origin);
-      origin = grownOrigin;
-    }
-    units[length] = code;
-    origin[length] = from;
-    length++;
-  };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < n; ) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) push(code + 32, base + i);
-      else if (code === 0x0a || code === 0x0d) push(0x0a, base + i);
-      else if (code === 0x09 || code === 0x0b || code === 0x0c) push(0x20, base + i);
-      else if (code >= 0x20 && code !== 0x7f) push(code, base + i);
+      let out: number;
+      if (code >= 0x41 && code <= 0x5a) out = code + 32;
+      else if (code >= 0x20) {
+        if (code === 0x7f) {
+          i += 1;
+          continue;
+        }
+        out = code;
+      } else if (code === 0x0a || code === 0x0d) out = 0x0a;
+      else if (code === 0x09 || code === 0x0b || code === 0x0c) out = 0x20;
+      else {
+        i += 1;
+        continue;
+      }
+      if (length === units.length) [units, origin] = grow(units, origin);
+      units[length] = out;
+      origin[length] = base + i;
+      length++;
       i += 1;
       continue;
     }
     const cp = text.codePointAt(i)!;
     const folded = foldCodePoint(cp);
-    for (let k = 0; k < folded.length; k++) push(folded.charCodeAt(k), base + i);
+    for (let k = 0; k < folded.length; k++) {
+      if (length === units.length) [units, origin] = grow(units, origin);
+      units[length] = folded.charCodeAt(k);
+      origin[length] = base + i;
+      length++;
+    }
     i += cp > 0xffff ? 2 : 1;
   }
-  origin[length] = base + text.length;
-  let folded = '';
-  for (let at = 0; at < length; at += 8192) folded += String.fromCharCode(...units.subarray(at, Math.min(length, at + 8192)));
-  return { text: folded, origin: origin.slice(0, length + 1) };
+  origin[length] = base + n;
+  let out = '';
+  for (let at = 0; at < length; at += 8192) out += String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + 8192)) as unknown as number[]);
+  return { text: out, origin: origin.slice(0, length + 1) };
+}
+
+/** Twice the room, when folds (a ligature into two letters) outgrow the source length. */
+function grow(units: Uint16Array, origin: Int32Array): [Uint16Array, Int32Array] {
+  const grownUnits = new Uint16Array(units.length * 2);
+  grownUnits.set(units);
+  const grownOrigin = new Int32Array(grownUnits.length + 1);
+  grownOrigin.set(origin);
+  return [grownUnits, grownOrigin];
 }
 
 /** Index of the first folded character whose origin is at or after `sourceIndex` (binary search). */

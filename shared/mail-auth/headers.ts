@@ -1,9 +1,36 @@
 import type { MailMessage } from '../types.ts';
 
+type Header = MailMessage['headers'][number];
+
+interface HeaderIndex {
+  length: number;
+  first: Header | undefined;
+  last: Header | undefined;
+  byName: Map<string, Header[]>;
+}
+
+// A message's headers by lower-case name, built once: a scan asks for them dozens of times. Rebuilt when
+// the list changed length or ends (a test adding a header); values are read from the header at each call.
+const indexes = new WeakMap<readonly Header[], HeaderIndex>();
+
+function headerIndex(headers: readonly Header[]): Map<string, Header[]> {
+  const known = indexes.get(headers);
+  if (known && known.length === headers.length && known.first === headers[0] && known.last === headers[headers.length - 1]) return known.byName;
+  const byName = new Map<string, Header[]>();
+  for (const header of headers) {
+    const key = header.name.toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push(header);
+    else byName.set(key, [header]);
+  }
+  indexes.set(headers, { length: headers.length, first: headers[0], last: headers[headers.length - 1], byName });
+  return byName;
+}
+
 /** Every value of a header, top (most recently added) first, as the message lists them. */
 export function headerValues(message: MailMessage, name: string): string[] {
-  const wanted = name.toLowerCase();
-  return message.headers.filter((h) => h.name.toLowerCase() === wanted).map((h) => h.value);
+  const found = headerIndex(message.headers).get(name.toLowerCase());
+  return found ? found.map((h) => h.value) : [];
 }
 
 export function firstHeader(message: MailMessage, name: string): string | undefined {

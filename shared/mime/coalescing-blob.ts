@@ -1,9 +1,8 @@
 // postal-mime collects each decoded part as one Blob part per line (and one per line break). Node 20's
 // Blob takes seconds to build and read from hundreds of thousands of parts (a 20 MB body), where one
 // concatenated part takes milliseconds. While a parse runs, `Blob` is a subclass that concatenates its
-// parts first: the same Blob, the same bytes, built in linear time.
-
-const MANY_PARTS = 64;
+// parts first: the same Blob, the same bytes, built in linear time. Blobs of any size are joined so that
+// `arrayBuffer()` hands the joined bytes back without Node 20's stream read (slow even for one part).
 const encoder = new TextEncoder();
 
 function coalesce(parts: readonly unknown[]): Uint8Array | null {
@@ -55,7 +54,7 @@ function makeCoalescingBlob(base: typeof Blob): typeof Blob {
     #joined: Uint8Array | null;
 
     constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
-      const joined = parts && parts.length > MANY_PARTS ? coalesce(parts) : null;
+      const joined = parts && parts.length > 0 ? coalesce(parts) : null;
       super(joined ? [joined as Uint8Array<ArrayBuffer>] : parts, options);
       this.#joined = joined;
     }

@@ -26,8 +26,9 @@ export function plainAddsContent(plain: string, rendered: HtmlText): boolean {
   const hrefs = rendered.links.map((link) => link.href).join('\n');
   const html = `${rendered.visible}\n${rendered.hidden}\n${hrefs}`;
   if (plain.length > MAX_COMPARED_CHARS || html.length > MAX_COMPARED_CHARS) return true;
+  const htmlLower = html.toLowerCase();
   const words = new Set<string>();
-  for (const match of html.toLowerCase().matchAll(WORD)) words.add(match[0]);
+  for (const match of htmlLower.matchAll(WORD)) words.add(match[0]);
   const plainWords = new Set<string>();
   const unmatched: string[] = [];
   for (const match of plain.toLowerCase().matchAll(WORD)) {
@@ -37,7 +38,7 @@ export function plainAddsContent(plain: string, rendered: HtmlText): boolean {
     if (!words.has(word)) unmatched.push(word);
   }
   // Words run together in one rendering ("LifeLockHey") are looked for in the HTML's letters alone.
-  const htmlLetters = html.toLowerCase().replace(/\P{L}+/gu, '');
+  const htmlLetters = htmlLower.replace(/\P{L}+/gu, '');
   let budget = CHECK_BUDGET;
   let missing = 0;
   for (const word of unmatched) {
