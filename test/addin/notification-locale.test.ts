@@ -5,7 +5,7 @@ import type { Verdict } from '../../shared/types.ts';
 
 const danger: Verdict = {
   level: 'danger',
-  reasons: [{ code: 'feed-number', message: '+18047134598 is on a scam-number list (Example feed).' }],
+  reasons: [{ code: 'feed-number', message: '+18047134598 is on a scam-number list (Example feed).', params: { list: 'Example feed' } }],
   phones: [
     { e164: '+18047134598', raw: '804 713 4598', part: 'body', start: 0, end: 12, inFeed: true },
     { e164: '+18449012377', raw: '844 901 2377', part: 'body', start: 20, end: 32 },
@@ -17,7 +17,7 @@ describe('the Outlook notification in the reader\'s language', () => {
   it('speaks German in a de-DE Outlook, within 150 characters', () => {
     const n = notificationFor(danger, {}, translatorFor('de-DE'))!;
     expect(n.message).toBe(
-      'Betrugswarnung: +1 804 713 4598 (+1 weitere) nicht anrufen. Ihr Sicherheitsteam führt diese Nummer als von Betrügern genutzt. Details in Ringfence.',
+      'Betrugswarnung: +1 804 713 4598 (+1 weitere) nicht anrufen. Ihr Sicherheitsteam listet diese Nummer als Betrug („Example feed“). Details in Ringfence.',
     );
     expect(n.message.length).toBeLessThanOrEqual(NOTIFICATION_MAX);
   });

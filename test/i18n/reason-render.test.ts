@@ -38,11 +38,11 @@ describe('reason sentences from params', () => {
 
   it('writes numbers, lists and dates of feed facts the reader\'s way', () => {
     expect(render(sample('feed-number'), en)).toBe(
-      'This number is on your security team\'s scam list “Contoso SOC”. It was reported 1,234 times. ' +
+      'Your security team lists this number as a scam (“Contoso SOC”). It was reported 1,234 times. ' +
         'Scammers used it posing as PayPal and Norton. Last seen on November 28, 2026.',
     );
     expect(render(sample('feed-number'), de)).toBe(
-      'Diese Nummer steht auf der Betrugsliste „Contoso SOC“ Ihres Sicherheitsteams. Sie wurde 1.234-mal gemeldet. ' +
+      'Ihr Sicherheitsteam listet diese Nummer als Betrug („Contoso SOC“). Sie wurde 1.234-mal gemeldet. ' +
         'Betrüger gaben sich damit als PayPal und Norton aus. Zuletzt gesehen am 28. November 2026.',
     );
     expect(render(sample('feed-block'), de)).toMatch(/Sie wurde einmal gemeldet\.$/);
