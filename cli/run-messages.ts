@@ -23,7 +23,7 @@ export interface RunMessagesOptions {
 export type MessageResult = MessageSource & ({ output: TaskOutput; error?: undefined } | { error: string });
 
 /** Messages in flight per worker: enough to keep a worker busy while another task waits for its PDF thread. */
-const PER_WORKER = 4;
+export const IN_FLIGHT_PER_WORKER = 4;
 
 /** `--jobs N` (a positive whole number), or the core count. */
 export function jobsOption(values: readonly string[] | undefined): number {
@@ -66,7 +66,7 @@ export async function* runMessages(options: RunMessagesOptions): AsyncGenerator<
   try {
     const inputs = readInputs(planned.files, { ...(progress ? { counter: { add: (n: number) => progress.addBytes(n) } } : {}) });
     const sharedTerminal = Boolean(process.stdout.isTTY);
-    for await (const result of orderedMap(inputs, pool.size * PER_WORKER, work)) {
+    for await (const result of orderedMap(inputs, pool.size * IN_FLIGHT_PER_WORKER, work)) {
       if (sharedTerminal) progress?.clear();
       yield result;
       progress?.done(result.error !== undefined);

@@ -10,8 +10,7 @@ import { extractPhones } from '../../shared/phone/index.ts';
 import type { MailMessage, NumberReputation, Policy, ReputationLookup, Verdict } from '../../shared/types.ts';
 import { pdfTextExtractor } from '../pdf-text.ts';
 import { cliRecogniser } from '../ocr/ocr-runner.ts';
-import { msgToEml } from '../input/msg-to-eml.ts';
-import { targetMatches, type HuntTarget } from '../hunt/hunt-target.ts';
+import type { HuntTarget } from '../hunt/hunt-target.ts';
 import type { MessageFormat } from '../input/types.ts';
 
 export interface TaskInit {
@@ -69,7 +68,8 @@ export async function createHandler(init: TaskInit, call: Call): Promise<(input:
 }
 
 async function readMessage(input: TaskInput, ocr: PlanOptions | undefined): Promise<MailMessage> {
-  const bytes = input.format === 'msg' ? msgToEml(input.bytes) : input.bytes;
+  // Loaded when first needed: a worker that scans an mbox never reads an Outlook file or hunts a number.
+  const bytes = input.format === 'msg' ? (await import('../input/msg-to-eml.ts')).msgToEml(input.bytes) : input.bytes;
   const message = await parseEml(bytes);
   await fillAttachmentText(message, pdfTextExtractor);
   if (ocr) await fillOcrText(message, cliRecogniser, ocr);
@@ -77,6 +77,7 @@ async function readMessage(input: TaskInput, ocr: PlanOptions | undefined): Prom
 }
 
 async function hunt(message: MailMessage, init: TaskInit, reputation: ReputationLookup | undefined): Promise<HuntFinding> {
+  const { targetMatches } = await import('../hunt/hunt-target.ts');
   const { phones } = extractPhones(visibleParts(message), { defaultRegion: init.region });
   const hits: HuntHit[] = [];
   const where = (p: (typeof phones)[number]) => ({ e164: p.e164, raw: p.raw, part: p.part, start: p.start, end: p.end });

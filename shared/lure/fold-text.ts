@@ -105,7 +105,7 @@ function foldUncached(text: string, base: number): FoldedText {
 }
 
 /** Twice the room, when folds (a ligature into two letters) outgrow the source length. */
-function grow(units: Uint16Array, origin: Int32Array): [Uint16Array, Int32Array] {
+function grow(units: Uint16Array<ArrayBuffer>, origin: Int32Array<ArrayBuffer>): [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>] {
   const grownUnits = new Uint16Array(units.length * 2);
   grownUnits.set(units);
   const grownOrigin = new Int32Array(grownUnits.length + 1);

@@ -14,6 +14,10 @@ const WORD = /\p{L}{3,}/gu;
 // A run of digits with the separators numbers are written with: a phone number, a reference, an amount.
 const NUMBER = /\p{Nd}(?:[\p{Nd} ().\-/]*\p{Nd})?/gu;
 
+function enoughMissing(missing: number, words: number): boolean {
+  return missing >= MISSING_WORDS && missing >= words * MISSING_SHARE;
+}
+
 function digitsOf(text: string): string {
   return text.replace(/\D+/g, '');
 }
@@ -45,8 +49,9 @@ export function plainAddsContent(plain: string, rendered: HtmlText): boolean {
     budget -= htmlLetters.length * Math.min(word.length, 64);
     if (budget < 0) return true;
     if (!htmlLetters.includes(word)) missing++;
+    if (enoughMissing(missing, plainWords.size)) return true; // the count only grows: the answer is known
   }
-  if (missing >= MISSING_WORDS && missing >= plainWords.size * MISSING_SHARE) return true;
+  if (enoughMissing(missing, plainWords.size)) return true;
   // Numbers are compared digit for digit: the HTML may split or join them differently.
   const htmlDigits = digitsOf(html);
   for (const match of plain.matchAll(NUMBER)) {

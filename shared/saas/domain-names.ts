@@ -54,13 +54,33 @@ export function looksLikePlatform(domain: string, token: string): boolean {
   return false;
 }
 
+/**
+ * Equal-length strings that differ at exactly two neighbouring places, holding each other's letters. Counted
+ * per character; surrogate pairs (rare in a folded domain) take the general path that counts code points.
+ */
+function swapsNeighbours(a: string, b: string): boolean {
+  let first = -1;
+  let count = 0;
+  for (let k = 0; k < a.length; k++) {
+    const code = a.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdfff) return swapsNeighboursByCodePoint(a, b);
+    if (code === b.charCodeAt(k)) continue;
+    if (++count > 2) return false;
+    if (count === 1) first = k;
+    else if (k !== first + 1) return false;
+  }
+  return count === 2 && a[first] === b[first + 1] && a[first + 1] === b[first];
+}
+
+function swapsNeighboursByCodePoint(a: string, b: string): boolean {
+  const diff = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
+  return diff.length === 2 && diff[1] === (diff[0] ?? 0) + 1 && a[diff[0] ?? 0] === b[diff[1] ?? 0] && a[diff[1] ?? 0] === b[diff[0] ?? 0];
+}
+
 /** One letter added, dropped, changed, or two neighbours swapped (gihtub). */
 function editDistanceAtMostOne(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
-  if (a.length === b.length) {
-    const diff = [...a].flatMap((ch, k) => (ch === b[k] ? [] : [k]));
-    if (diff.length === 2 && diff[1] === (diff[0] ?? 0) + 1 && a[diff[0] ?? 0] === b[diff[1] ?? 0] && a[diff[1] ?? 0] === b[diff[0] ?? 0]) return true;
-  }
+  if (a.length === b.length && swapsNeighbours(a, b)) return true;
   let i = 0;
   let j = 0;
   let edits = 0;
