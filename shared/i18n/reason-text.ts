@@ -1,7 +1,8 @@
 // Reasons as data: a reason's code (and its `variant` param) picks a catalogue sentence, filled with the
 // params the core gave (shared/verdict/reason-codes.ts lists them): lists joined, numbers and dates written
-// the reader's way, topics and misfits in the reader's words. Feed facts follow as short sentences of their
-// own. A code the registry does not know, or a reason without a value its sentence needs, is shown with the
+// the reader's way, topics and misfits in the reader's words. Feed facts (reports, brands, last seen) follow
+// as short sentences of their own when a surface asks for them (`facts`): the compact banner's one reason is
+// the sentence alone. A code the registry does not know, or a reason without a value its sentence needs, is shown with the
 // core's own English `message`, so a new rule is never silent and no sentence shows a gap.
 import type { Reason, Verdict } from '../types.ts';
 import type { Translate } from './translator.ts';
@@ -24,8 +25,19 @@ export const CATALOGUED_REASONS: readonly string[] = REASON_CODES;
 
 type Value = string | number | string[];
 
+export interface ReasonTextOptions {
+  /** Add what a scam list knows of the number ("It was reported 1,234 times. Last seen on …"). */
+  facts?: boolean;
+}
+
 /** The reader's sentence for one reason, in the translator's language. */
-export function reasonText(reason: Reason, _verdict: Pick<Verdict, 'brands' | 'saas'>, t: Translate, locale = 'en'): string {
+export function reasonText(
+  reason: Reason,
+  _verdict: Pick<Verdict, 'brands' | 'saas'>,
+  t: Translate,
+  locale = 'en',
+  options: ReasonTextOptions = {},
+): string {
   const missing = missingParams(reason);
   if (!isReasonCode(reason.code) || missing === undefined || missing.length > 0) return reason.message;
   const given = reason.params ?? {};
@@ -37,7 +49,7 @@ export function reasonText(reason: Reason, _verdict: Pick<Verdict, 'brands' | 's
     if (shown !== undefined) values[name] = shown;
   }
   const sentences = [t(reasonSentenceKey(reason.code, variant), values)];
-  if (FACT_CODES.has(reason.code)) sentences.push(...facts(given, values, t));
+  if (options.facts && FACT_CODES.has(reason.code)) sentences.push(...facts(given, values, t));
   return sentences.filter(Boolean).join(' ');
 }
 

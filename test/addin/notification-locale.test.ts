@@ -16,8 +16,9 @@ const danger: Verdict = {
 describe('the Outlook notification in the reader\'s language', () => {
   it('speaks German in a de-DE Outlook, within 150 characters', () => {
     const n = notificationFor(danger, {}, translatorFor('de-DE'))!;
+    // The reason names the admin's list; the whole line is cut at a word to fit.
     expect(n.message).toBe(
-      'Betrugswarnung: +1 804 713 4598 (+1 weitere) nicht anrufen. Ihr Sicherheitsteam listet diese Nummer als Betrug („Example feed“). Details in Ringfence.',
+      'Betrugswarnung: +1 804 713 4598 (+1 weitere) nicht anrufen. Diese Nummer steht auf der Betrugsliste „Example feed“ Ihres Sicherheitsteams. Details…',
     );
     expect(n.message.length).toBeLessThanOrEqual(NOTIFICATION_MAX);
   });

@@ -20,7 +20,7 @@ describe('verdictText in the reader\'s language (LANG)', () => {
   it('prints German tags and reasons under de_DE, codes kept for analysts', () => {
     const text = verdictText('x.eml', verdict, 'de-DE');
     expect(text).toContain('+18047134598 (auf einer Betrugsliste)');
-    expect(text).toContain('- [feed-number] Ihr Sicherheitsteam listet diese Nummer als Betrug („Example feed“).');
+    expect(text).toContain('- [feed-number] Diese Nummer steht auf der Betrugsliste „Example feed“ Ihres Sicherheitsteams.');
   });
 
   it('prints the core\'s full English sentence in English', () => {

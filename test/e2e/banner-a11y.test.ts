@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('the banner in real Chromium', () => {
     await page.locator(shadow('.banner')).waitFor();
     // The live region carries one short summary, not the banner.
     await expect.poll(() => page.locator(shadow('.live')).textContent()).toBe(
-      "Danger: +1 804 713 4598, on your company's scam list. Your security team lists this number as used by scammers.",
+      "Danger: +1 804 713 4598, on your company's scam list. This number is on your security team's scam list “Example Corp scam numbers”.",
     );
 
     await page.keyboard.press('Tab');
@@ -177,7 +177,7 @@ describe.skipIf(!hasChromium)('the add-in pane in real Chromium', () => {
     const page = await open(320, 'light', PANE_CSS);
     await page.evaluate(() => window.gallery.pane('danger', 'de-DE'));
     expect(await page.locator('.banner-host .title').innerText()).toMatch(/Betrugsalarm: nicht anrufen/);
-    expect(await page.locator('.banner-host .reason').innerText()).toBe('Ihr Sicherheitsteam führt diese Nummer als von Betrügern genutzt.');
+    expect(await page.locator('.banner-host .reason').innerText()).toBe('Diese Nummer steht auf der Betrugsliste „Example Corp scam numbers“ Ihres Sicherheitsteams.');
     expect(await page.locator('table.phones th').first().innerText()).toMatch(/Nummer/i);
     expect(await page.locator('.feeds').innerText()).toBe('Example Corp scam numbers: 1.204 Nummern');
     if (writeScreenshots) await page.locator('main.pane').screenshot({ path: join(REPO, 'docs/screenshots/pane-320-de.png') });

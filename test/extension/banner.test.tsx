@@ -8,7 +8,7 @@ const translator = translatorFor('en');
 
 const verdict: Verdict = {
   level: 'warning',
-  reasons: [{ code: 'brand-callback-lure', message: '<img src=x onerror=alert(1)> asks you to call', evidence: '<b>call</b> now' }],
+  reasons: [{ code: 'brand-callback-lure', message: '<img src=x onerror=alert(1)> asks you to call', evidence: '<b>call</b> now', params: { brand: ['Geek Squad'] } }],
   phones: [
     { e164: '+18449012377', raw: '(844) 9O1-2377', part: 'body', start: 0, end: 14, lineType: 'fixed-line-or-mobile' },
     { e164: '+18005550100', raw: '800 555 0100', part: 'body', start: 20, end: 32, trusted: true },
@@ -19,8 +19,8 @@ const verdict: Verdict = {
 const danger: Verdict = {
   level: 'danger',
   reasons: [
-    { code: 'feed-number', message: '+18047134598 is on a scam-number list (Example feed).' },
-    { code: 'brand-callback-lure', message: 'This message presents itself as PayPal and asks you to call +1 804 713 4598.' },
+    { code: 'feed-number', message: '+18047134598 is on a scam-number list (Example feed).', params: { list: 'Example feed' } },
+    { code: 'brand-callback-lure', message: 'This message presents itself as PayPal and asks you to call +1 804 713 4598.', params: { brand: ['PayPal'] } },
   ],
   // The number itself and its block are both listed: the exact listing is what the reader is told.
   phones: [{ e164: '+18047134598', raw: '804[-]713[-]4598', part: 'body', start: 0, end: 16, inFeed: true, block: '+1804713' }],
@@ -53,7 +53,7 @@ const locked = (root: ShadowRoot, selector: string) => root.querySelector(select
 /** An abused GitHub notification: no phone number, only the platform rules speak. */
 const noNumber: Verdict = {
   level: 'warning',
-  reasons: [{ code: 'saas-semantic-mismatch', message: 'An invoice in a GitHub notification' }],
+  reasons: [{ code: 'saas-semantic-mismatch', message: 'An invoice in a GitHub notification', params: { platform: 'GitHub', misfits: ['invoice', 'phone-call'] } }],
   phones: [],
   brands: ['PayPal'],
   saas: { platform: 'github', authentic: true, instance: 'someone', trusted: false },
@@ -103,7 +103,7 @@ describe('banner', () => {
     const live = root.querySelector('.live')!;
     expect(live.getAttribute('role')).toBe('status');
     await vi.waitFor(() => expect(live.textContent).not.toBe(''));
-    expect(live.textContent).toBe("Danger: +18047134598, on your company's scam list. Your security team lists this number as used by scammers.");
+    expect(live.textContent).toBe("Danger: +18047134598, on your company's scam list. This number is on your security team's scam list “Example feed”.");
     expect(root.querySelectorAll('[role="alert"]').length).toBe(0);
   });
 
@@ -149,7 +149,7 @@ describe('banner', () => {
     const { root } = mount(vi.fn(async () => {}), vi.fn(async () => {}), noNumber);
     expect(root.querySelector('button.report')).toBeNull();
     expect(root.querySelector('button.report-message')!.textContent).toBe('Report message');
-    expect(root.querySelector('.reason')!.textContent).toBe('GitHub notifications are not used for invoices, payments or phone numbers; this one contains them.');
+    expect(root.querySelector('.reason')!.textContent).toBe('GitHub notifications are not used for invoices and phone numbers to call; this one contains them.');
   });
 
   it('lets the reader try again after a failure, and says it failed', async () => {
@@ -208,7 +208,7 @@ describe('banner', () => {
     const { root } = mount(undefined, undefined, danger, { locale: 'de-DE' });
     expect(root.querySelector('.title')!.textContent).toBe('Gefahr Betrugsalarm: nicht anrufen');
     expect(root.querySelector('.number-line')!.textContent).toContain('auf der Betrugsliste Ihres Unternehmens');
-    expect(root.querySelector('.reason')!.textContent).toBe('Ihr Sicherheitsteam führt diese Nummer als von Betrügern genutzt.');
+    expect(root.querySelector('.reason')!.textContent).toBe('Diese Nummer steht auf der Betrugsliste „Example feed“ Ihres Sicherheitsteams.');
     expect(root.querySelector('button.details-toggle')!.textContent).toBe('Details');
   });
 

@@ -9,7 +9,7 @@ import { REASON_SAMPLES, registryVariants } from './support/reason-samples.ts';
 const NO_VERDICT = { brands: [] };
 const en = translatorFor('en-US');
 const de = translatorFor('de-DE');
-const render = (reason: Reason, t = de) => reasonText(reason, NO_VERDICT, t.t, t.locale);
+const render = (reason: Reason, t = de) => reasonText(reason, NO_VERDICT, t.t, t.locale, { facts: true });
 const sample = (code: string, variant = 'default') =>
   REASON_SAMPLES.find((r) => r.code === code && (r.params?.variant ?? 'default') === variant)!;
 
@@ -36,13 +36,17 @@ describe('reason sentences from params', () => {
     for (const reason of REASON_SAMPLES) expect(render(reason, de), reason.code).not.toBe(render(reason, en));
   });
 
+  it('gives a feed reason\'s facts only when asked (the compact banner shows the sentence alone)', () => {
+    expect(reasonText(sample('feed-number'), NO_VERDICT, de.t, de.locale)).toBe('Diese Nummer steht auf der Betrugsliste „Contoso SOC“ Ihres Sicherheitsteams.');
+  });
+
   it('writes numbers, lists and dates of feed facts the reader\'s way', () => {
     expect(render(sample('feed-number'), en)).toBe(
-      'Your security team lists this number as a scam (“Contoso SOC”). It was reported 1,234 times. ' +
+      'This number is on your security team\'s scam list “Contoso SOC”. It was reported 1,234 times. ' +
         'Scammers used it posing as PayPal and Norton. Last seen on November 28, 2026.',
     );
     expect(render(sample('feed-number'), de)).toBe(
-      'Ihr Sicherheitsteam listet diese Nummer als Betrug („Contoso SOC“). Sie wurde 1.234-mal gemeldet. ' +
+      'Diese Nummer steht auf der Betrugsliste „Contoso SOC“ Ihres Sicherheitsteams. Sie wurde 1.234-mal gemeldet. ' +
         'Betrüger gaben sich damit als PayPal und Norton aus. Zuletzt gesehen am 28. November 2026.',
     );
     expect(render(sample('feed-block'), de)).toMatch(/Sie wurde einmal gemeldet\.$/);

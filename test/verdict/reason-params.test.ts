@@ -59,8 +59,8 @@ describe('reason params from real scans', () => {
       code: 'feed-number',
       params: { list: 'Contoso SOC', reports: 1234, brands: ['PayPal'], lastSeen: '2026-03-08' },
     });
-    expect(reasonText(number.reasons[0]!, number, de.t, de.locale)).toBe(
-      'Ihr Sicherheitsteam listet diese Nummer als Betrug („Contoso SOC“). Sie wurde 1.234-mal gemeldet. ' +
+    expect(reasonText(number.reasons[0]!, number, de.t, de.locale, { facts: true })).toBe(
+      'Diese Nummer steht auf der Betrugsliste „Contoso SOC“ Ihres Sicherheitsteams. Sie wurde 1.234-mal gemeldet. ' +
         'Betrüger gaben sich damit als PayPal aus. Zuletzt gesehen am 8. März 2026.',
     );
     const minutes = message('Minutes of the meeting are attached. Dana: +1 804 713 0042', { subject: 'Minutes' });

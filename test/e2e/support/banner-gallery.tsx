@@ -12,21 +12,21 @@ export const VERDICTS: Record<'danger' | 'warning' | 'caution', Verdict> = {
   danger: {
     level: 'danger',
     reasons: [
-      { code: 'feed-number', message: '+1 804 713 4598 is on a scam-number list (Example Corp scam numbers).', evidence: 'Example Corp scam numbers, 12 reports' },
-      { code: 'brand-callback-lure', message: 'This message presents itself as PayPal (an invoice) and asks you to call +1 804 713 4598.', evidence: 'call 804[-]713[-]4598 to cancel' },
+      { code: 'feed-number', message: '+1 804 713 4598 is on a scam-number list (Example Corp scam numbers).', evidence: 'Example Corp scam numbers, 12 reports', params: { list: 'Example Corp scam numbers' } },
+      { code: 'brand-callback-lure', message: 'This message presents itself as PayPal (an invoice) and asks you to call +1 804 713 4598.', evidence: 'call 804[-]713[-]4598 to cancel', params: { brand: ['PayPal'] } },
     ],
     phones: [{ e164: '+18047134598', raw: '804[-]713[-]4598', part: 'body', start: 10, end: 26, inFeed: true, lineType: 'fixed-line-or-mobile' }],
     brands: ['PayPal', 'Norton'],
   },
   warning: {
     level: 'warning',
-    reasons: [{ code: 'brand-callback-lure', message: 'This message presents itself as Geek Squad and asks you to call +1 844 901 2377.', evidence: 'call (844) 9O1-2377' }],
+    reasons: [{ code: 'brand-callback-lure', message: 'This message presents itself as Geek Squad and asks you to call +1 844 901 2377.', evidence: 'call (844) 9O1-2377', params: { brand: ['Geek Squad'] } }],
     phones: [{ e164: '+18449012377', raw: '(844) 9O1-2377', part: 'body', start: 0, end: 14, lineType: 'toll-free' }],
     brands: ['Geek Squad'],
   },
   caution: {
     level: 'caution',
-    reasons: [{ code: 'callback-lure', message: 'This message is about a payment you may not recognise and asks you to call +1 808 402 7719.' }],
+    reasons: [{ code: 'callback-lure', message: 'This message is about a payment you may not recognise and asks you to call +1 808 402 7719.', params: { topic: 'payment' } }],
     phones: [{ e164: '+18084027719', raw: '+1 (808) 402-7719', part: 'body', start: 0, end: 17 }],
     brands: [],
   },
