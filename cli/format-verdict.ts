@@ -43,7 +43,7 @@ export function verdictText(file: string, verdict: Verdict, locale: string | und
     : [];
   // English readers get the core's own sentence (it names the number and the evidence); others the catalogue's.
   const english = catalogueLanguage(tag, LANGUAGES) === 'en';
-  const reasons = verdict.reasons.map((r) => `        - [${terminalLine(r.code)}] ${terminalLine(english ? r.message : reasonText(r, verdict, t, tag))}`);
+  const reasons = verdict.reasons.map((r) => `        - [${terminalLine(r.code)}] ${terminalLine(english ? r.message : reasonText(r, verdict, t, tag, { facts: true }))}`);
   return [head, ...saas, ...reasons].join('\n');
 }
 

@@ -23,6 +23,13 @@ describe('verdictText in the reader\'s language (LANG)', () => {
     expect(text).toContain('- [feed-number] Diese Nummer steht auf der Betrugsliste „Example feed“ Ihres Sicherheitsteams.');
   });
 
+  it('adds what the scam list knows of the number (reports, last seen) in German', () => {
+    const withFacts: Verdict = { ...verdict, reasons: [{ ...verdict.reasons[0]!, params: { list: 'Example feed', reports: 1234, lastSeen: '2026-11-28' } }] };
+    const text = verdictText('x.eml', withFacts, 'de-DE');
+    expect(text).toMatch(/1\.234/);
+    expect(text).toMatch(/28\. November 2026/);
+  });
+
   it('prints the core\'s full English sentence in English', () => {
     const text = verdictText('x.eml', verdict, 'en-US');
     expect(text).toContain('+18047134598 (on a scam list)');

@@ -84,6 +84,16 @@ describe('banner', () => {
     expect(outside.map((c) => c.textContent).join(' ').split('+18047134598').length - 1).toBe(1);
   });
 
+  it('Details add what the scam list knows of the number; the one reason above stays short', async () => {
+    const withFacts: Verdict = { ...danger, reasons: [{ ...danger.reasons[0]!, params: { list: 'Example feed', reports: 1234 } }, danger.reasons[1]!] };
+    const { root } = mount(undefined, undefined, withFacts);
+    const outside = () => [...root.querySelector('section')!.children].filter((c) => !c.classList.contains('details')).map((c) => c.textContent).join(' ');
+    expect(outside()).not.toContain('1,234');
+    root.querySelector<HTMLButtonElement>('button.details-toggle')!.click();
+    await vi.waitFor(() => expect(root.querySelector('.details ul.reasons')).not.toBeNull());
+    expect(root.querySelector('.details ul.reasons')!.textContent).toContain('1,234');
+  });
+
   it('uses no codes or E.164 jargon outside Details; codes sit in Details under a label for analysts', async () => {
     const { root } = mount(undefined, undefined, verdict);
     const visible = () => [...root.querySelector('section')!.children].filter((c) => !c.classList.contains('details')).map((c) => c.textContent).join(' ');

@@ -163,7 +163,7 @@ function Details({ verdict, phones, show, translator }: { verdict: BannerProps['
       <p class="details-heading">{t('bannerWhy')}</p>
       <ul class="reasons">
         {verdict.reasons.map((r) => (
-          <li key={r.code} data-code={r.code}>{reasonText(r, verdict, t, locale)}</li>
+          <li key={r.code} data-code={r.code}>{reasonText(r, verdict, t, locale, { facts: true })}</li>
         ))}
       </ul>
       <p class="advice">{t('bannerAdvice')}</p>
