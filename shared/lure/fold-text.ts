@@ -59,8 +59,16 @@ export function foldText(text: string, base = 0): FoldedText {
 const RECENT = 4;
 const recent: { text: string; base: number; folded: FoldedText }[] = [];
 
+// Printable ASCII and the five ASCII white-space controls fold one to one: lower case, \r to \n, tabs to spaces.
+const ONE_TO_ONE = /^[\t\n\v\f\r\x20-\x7e]*$/;
+
 function foldUncached(text: string, base: number): FoldedText {
   const n = text.length;
+  if (ONE_TO_ONE.test(text)) {
+    const origin = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) origin[i] = base + i;
+    return { text: text.toLowerCase().replace(/[\t\v\f]/g, ' ').replace(/\r/g, '\n'), origin };
+  }
   let units = new Uint16Array(n + 16);
   let origin = new Int32Array(n + 17);
   let length = 0;

@@ -134,12 +134,17 @@ function isWordChar(c: string | undefined): boolean {
   return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
 }
 
+/** isWordChar for a UTF-16 code unit (NaN before the start of the text). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
 /** Longest valid name starting at each word start; matches do not overlap. Linear: each walk is bounded by the longest name. */
 function scanUnit(unit: ScanUnit, trie: BrandTrie, out: Candidate[]): void {
   const text = unit.folded.text;
   const limit = trie.maxLength * (MAX_SEPARATOR_RUN + 1);
   for (let i = 0; i < text.length; i++) {
-    if (isWordChar(text[i - 1])) continue;
+    if (isWordCode(text.charCodeAt(i - 1))) continue; // inside a word (the usual case): no string made
     const cls = letterClass(text[i]!);
     if (!cls || !trie.root.next.has(cls)) continue;
     const found = walk(text, i, trie, limit);

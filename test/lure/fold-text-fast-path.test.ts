@@ -66,6 +66,16 @@ describe('foldText fast path', () => {
     }
   });
 
+  it('folds plain ASCII text (printable and white-space controls) as the reference', () => {
+    const random = seededRandom(17);
+    const ascii = [...'AZaz09 .-:@~', '\n', '\r', '\t', '\v', '\f'];
+    for (let n = 0; n < 2000; n++) {
+      const text = randomString(random, n % 5 ? ascii : [...ascii, '\x7f', '\x00', 'é'], 60);
+      const folded = foldText(text, n);
+      expect({ text: folded.text, origin: [...folded.origin] }).toEqual(referenceFold(text, n));
+    }
+  });
+
   it('grows its buffers when folds are longer than the text', () => {
     const text = 'ﬃ'.repeat(5000) + 'x';
     const folded = foldText(text);
