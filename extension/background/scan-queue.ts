@@ -1,6 +1,6 @@
 // Scans in the worker a few at a time, in the order they were asked for: the banners a conversation shows
 // first (on screen) are judged first instead of a hundred scans sharing the worker and finishing together.
-// Work that no banner waits for (parsing a header block) waits until no scan is queued.
+// Header blocks are parsed at once, outside this line: a first scan waits for them.
 import type { MailMessage } from '../../shared/types.ts';
 import type { ScanResponse } from '../lib/messages.ts';
 import { Limit } from '../lib/limit.ts';
@@ -8,26 +8,27 @@ import { scanMessage } from './scan-message.ts';
 
 /** Scans running at once: enough to overlap one scan's storage calls with another's work. */
 export const SCANS_AT_ONCE = 3;
+/** Message keys whose scans are counted (the oldest are forgotten first). */
+const COUNTED_KEYS = 1_000;
 
 const scans = new Limit(SCANS_AT_ONCE);
 const never = new AbortController().signal;
-let queued = 0;
-let whenIdle: (() => void)[] = [];
+const counts = new Map<string, number>();
 
-export async function queuedScan(message: MailMessage, scan = scanMessage): Promise<ScanResponse> {
-  queued++;
-  try {
-    return await scans.run(never, () => scan(message), undefined as never);
-  } finally {
-    if (--queued === 0) {
-      const waiting = whenIdle;
-      whenIdle = [];
-      for (const resolve of waiting) resolve();
-    }
-  }
+/** Scans `message`; `key` is the page's id of the message, counted for diagnostics (scansPerMessage). */
+export function queuedScan(message: MailMessage, scan = scanMessage, key?: string): Promise<ScanResponse> {
+  if (key) countScan(key);
+  return scans.run(never, () => scan(message), undefined as never);
 }
 
-/** Resolves once no scan is queued or running. */
-export function scansIdle(): Promise<void> {
-  return queued === 0 ? Promise.resolve() : new Promise((resolve) => whenIdle.push(resolve));
+/** Scans asked for per message key, for the recent messages (the browser tests read it through the worker's hook). */
+export function scansPerMessage(): Record<string, number> {
+  return Object.fromEntries(counts);
+}
+
+function countScan(key: string): void {
+  const n = (counts.get(key) ?? 0) + 1;
+  counts.delete(key);
+  counts.set(key, n);
+  if (counts.size > COUNTED_KEYS) counts.delete(counts.keys().next().value!);
 }

@@ -1,19 +1,27 @@
-// Judges one opened message, once: with its headers when the webmail serves them within a moment, else on
-// what the page shows (the banner does not wait longer), and a second time only when headers arrive later
-// (once no banner of the page is waiting for its first scan). Header fetches are capped over the page.
+// Judges one opened message, once: with its headers when the webmail serves them soon (within a moment of the
+// request; a request waiting behind others of a long conversation is waited for when it is expected back
+// soon), else on what the page shows, and a second time only when headers arrive later (once no banner of
+// the page is waiting for its first scan). Header requests are capped over the page (header-requests.ts).
 // Each result goes to every subscriber (a message re-rendered by the webmail keeps its verdict).
 import type { MailMessage } from '../../shared/types.ts';
 import { ask } from '../lib/background-client.ts';
 import type { ScanResponse } from '../lib/messages.ts';
 import type { OpenedMessage, WebmailProvider } from './registry.ts';
-import { Limit } from '../lib/limit.ts';
+import { HeaderRequests, type HeaderRequest } from './header-requests.ts';
 
-/** How long the first scan waits for the headers ("Show original"), counted from the DOM read. */
-export const HEADER_GRACE_MS = 150;
-/** Header fetches running at once over the whole page (as many as a browser opens connections to a host). */
-export const HEADER_FETCHES = 6;
+export { HEADER_FETCHES } from './header-requests.ts';
 
-const headerFetches = new Limit(HEADER_FETCHES);
+/** How long the first scan waits for the headers ("Show original"), counted from their request. */
+export const HEADER_GRACE_MS = 300;
+/**
+ * A first scan whose header request waits for a place (others of a long conversation ahead of it) waits for
+ * it when its headers are expected within this many ms, and at most this long. Such a message is scanned
+ * once; one whose headers are not expected that soon is scanned at once on what the page shows (its banner
+ * is not held back) and again when they come.
+ */
+export const HEADER_WAIT_MS = 1_000;
+
+const headerRequests = new HeaderRequests();
 
 export interface Judged {
   response: ScanResponse;
@@ -93,29 +101,29 @@ export class MessageJudgement {
     pageDone();
     if (signal.aborted) return;
     const { addHeaders } = this.provider;
-    const headers = addHeaders
-      ? headerFetches.run(signal, () => addHeaders.call(this.provider, opened, message, signal), null).catch(() => null)
-      : undefined;
-    const early = headers ? await within(headers, HEADER_GRACE_MS) : null;
+    const request = addHeaders ? headerRequests.request(signal, () => addHeaders.call(this.provider, opened, message, signal), null) : undefined;
+    const headers = request?.result.catch(() => null);
+    const early = request && headers ? await headersInTime({ ...request, result: headers }) : null;
     if (signal.aborted) return;
     const read = early === LATE || !early ? message : early;
-    const first = await firstScan(this.provider, read, this.provider.showsPictures?.(opened) === true);
+    const key = opened.key ?? undefined;
+    const first = await firstScan(this.provider, read, this.provider.showsPictures?.(opened) === true, key);
     if (signal.aborted) return;
     this.publish({ response: first, message: read });
     if (this.provider.readPictures) void this.withPictures(opened, read, first, signal);
-    if (early === LATE && headers) await this.withLateHeaders(headers, first, signal);
+    if (early === LATE && headers) await this.withLateHeaders(headers, first, signal, key);
     else this.finish();
   }
 
   /** Headers that came after the banner: one more scan, and a new banner only if the verdict changed. */
-  private async withLateHeaders(headers: Promise<MailMessage | null>, first: ScanResponse, signal: AbortSignal): Promise<void> {
+  private async withLateHeaders(headers: Promise<MailMessage | null>, first: ScanResponse, signal: AbortSignal, key: string | undefined): Promise<void> {
     try {
       const enriched = await headers;
       if (!enriched || signal.aborted) return;
       // A second look waits for the first looks of every message on the page: banners come before refinements.
       await firstScansDone();
       if (signal.aborted) return;
-      const second = await scanIn(this.provider, enriched);
+      const second = await scanIn(this.provider, enriched, false, key);
       if (signal.aborted) return;
       // Same verdict: keep the banner (and any open details) as it is, but report with the fuller identity.
       if (sameVerdict(first, second)) this.latest = { response: first, message: enriched };
@@ -152,18 +160,19 @@ export class MessageJudgement {
   }
 }
 
-function scanIn(provider: WebmailProvider, message: MailMessage, pictures = false): Promise<ScanResponse> {
-  return ask<ScanResponse>({ type: 'scan', surface: provider.id, message, ...(pictures ? { pictures } : {}) });
+/** `key` (the page's id of the message) lets the worker count scans per message. */
+function scanIn(provider: WebmailProvider, message: MailMessage, pictures = false, key?: string): Promise<ScanResponse> {
+  return ask<ScanResponse>({ type: 'scan', surface: provider.id, message, ...(pictures ? { pictures } : {}), ...(key ? { key } : {}) });
 }
 
 let firstScans = 0;
 let whenFirstScansDone: (() => void)[] = [];
 
 /** The scan a banner waits for; counted, so that second looks can keep out of its way. */
-async function firstScan(provider: WebmailProvider, message: MailMessage, pictures: boolean): Promise<ScanResponse> {
+async function firstScan(provider: WebmailProvider, message: MailMessage, pictures: boolean, key: string | undefined): Promise<ScanResponse> {
   firstScans++;
   try {
-    return await scanIn(provider, message, pictures);
+    return await scanIn(provider, message, pictures, key);
   } finally {
     if (--firstScans === 0) {
       const waiting = whenFirstScansDone;
@@ -179,6 +188,18 @@ function firstScansDone(): Promise<void> {
 
 function sameVerdict(a: ScanResponse, b: ScanResponse): boolean {
   return a.show === b.show && JSON.stringify(a.verdict) === JSON.stringify(b.verdict);
+}
+
+/**
+ * The headers if they come within HEADER_GRACE_MS of their request, else LATE. A request still waiting for a
+ * place is waited for (up to HEADER_WAIT_MS) only when it is expected back within HEADER_WAIT_MS.
+ */
+async function headersInTime(request: HeaderRequest<MailMessage | null>): Promise<MailMessage | null | typeof LATE> {
+  const STARTED = Symbol('started');
+  const placeWait = request.expectedMs <= HEADER_WAIT_MS ? HEADER_WAIT_MS : 0;
+  const before = await within(Promise.race([request.result, request.started.then(() => STARTED)]), placeWait);
+  if (before !== STARTED) return before as MailMessage | null | typeof LATE;
+  return within(request.result, HEADER_GRACE_MS);
 }
 
 /** The promise's value if it settles within `ms`, else LATE. */

@@ -12,8 +12,11 @@ export interface MessageIdentity {
 }
 
 export type BackgroundRequest =
-  /** `pictures`: the page shows pictures or attachments with the message (OCR is warmed when its text calls for them). */
-  | { type: 'scan'; surface: WebmailSurface; message: MailMessage; pictures?: boolean }
+  /**
+   * `key`: the page's id of the message, for the worker's count of scans per message (diagnostics).
+   * `pictures`: the page shows pictures or attachments with the message (OCR is warmed when its text calls for them).
+   */
+  | { type: 'scan'; surface: WebmailSurface; message: MailMessage; key?: string; pictures?: boolean }
   /**
    * The message again with its pictures: the raw message where the webmail serves it (its image and PDF parts
    * are taken there), else the pictures the page shows. OCR where it calls for it; null when nothing was read.

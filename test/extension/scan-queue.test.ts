@@ -1,10 +1,10 @@
-// The worker's scans a few at a time in the order asked (banners on screen first), header parsing after them.
+// The worker's scans a few at a time in the order asked (banners on screen first), counted per message.
 import { describe, expect, it, vi } from 'vitest';
 import type { MailMessage } from '../../shared/types.ts';
 import type { ScanResponse } from '../../extension/lib/messages.ts';
 
 vi.mock('../../extension/background/scan-message.ts', () => ({ scanMessage: () => Promise.reject(new Error('not in this test')) }));
-const { queuedScan, scansIdle, SCANS_AT_ONCE } = await import('../../extension/background/scan-queue.ts');
+const { queuedScan, scansPerMessage, SCANS_AT_ONCE } = await import('../../extension/background/scan-queue.ts');
 const { Limit } = await import('../../extension/lib/limit.ts');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,20 +31,10 @@ describe('queuedScan', () => {
     expect(finished.slice(-SCANS_AT_ONCE).sort()).toEqual(['17', '18', '19']);
   });
 
-  it('lets waiting work go only once no scan is queued', async () => {
-    const order: string[] = [];
-    const scan = async (m: MailMessage) => {
-      await sleep(10);
-      order.push(m.subject);
-      return response;
-    };
-    const scans = Array.from({ length: 6 }, (_, i) => queuedScan(message(i), scan));
-    await scansIdle().then(() => order.push('idle'));
-    await Promise.all(scans);
-    expect(order).toEqual(['0', '1', '2', '3', '4', '5', 'idle']);
-    let resolved = false;
-    await scansIdle().then(() => (resolved = true));
-    expect(resolved).toBe(true);
+  it('counts the scans asked for per message key', async () => {
+    const scan = async () => response;
+    await Promise.all([queuedScan(message(1), scan, '#a'), queuedScan(message(2), scan, '#b'), queuedScan(message(3), scan, '#a'), queuedScan(message(4), scan)]);
+    expect(scansPerMessage()).toMatchObject({ '#a': 2, '#b': 1 });
   });
 });
 

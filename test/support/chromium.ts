@@ -25,9 +25,12 @@ export interface LaunchedContext {
   close(): Promise<void>;
 }
 
-/** A persistent context (needed for extensions) with a fresh user-data-dir, optionally loading an unpacked extension. */
-export async function launchPersistent(options: { extensionDir?: string; args?: string[] } = {}): Promise<LaunchedContext> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'ringfence-chromium-'));
+/**
+ * A persistent context (needed for extensions), optionally loading an unpacked extension. A fresh
+ * user-data-dir unless `userDataDir` names one to start again (after the browser was closed or killed).
+ */
+export async function launchPersistent(options: { extensionDir?: string; args?: string[]; userDataDir?: string } = {}): Promise<LaunchedContext> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'ringfence-chromium-')));
   const args = [...BASE_ARGS, ...(options.args ?? [])];
   if (options.extensionDir) {
     args.push(`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`);

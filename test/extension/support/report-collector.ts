@@ -1,4 +1,5 @@
-// A report endpoint on 127.0.0.1 that can go down (connections refused) and come back on the same port.
+// A report endpoint on 127.0.0.1 that can go down (connections refused, or answering an error status) and
+// come back on the same port, and answer slowly.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -11,6 +12,12 @@ export interface ReceivedReport {
 export interface ReportCollector {
   url: string;
   received: ReceivedReport[];
+  /** POSTs answered with an error status (setStatus), not taken. */
+  turnedAway: number;
+  /** The status POSTs get from now on (202 at first); a report answered otherwise is not taken. */
+  setStatus(status: number): void;
+  /** Answer each POST this long after it arrived (it is taken on arrival, as a server commits before answering). */
+  setDelay(ms: number): void;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -23,6 +30,9 @@ export async function startReportCollector(path = '/reports'): Promise<ReportCol
   let server: Server | undefined;
   const sockets = new Set<Socket>();
   let port = 0;
+  let status = 202;
+  let delayMs = 0;
+  const collector = { turnedAway: 0 };
 
   const listen = async () => {
     server = createServer((req, res) => {
@@ -30,9 +40,16 @@ export async function startReportCollector(path = '/reports'): Promise<ReportCol
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         if (req.method !== 'POST' || req.url !== path) return void res.writeHead(404).end();
+        if (status < 200 || status > 299) {
+          collector.turnedAway++;
+          return void res.writeHead(status).end();
+        }
+        const answered = status;
         try {
           received.push({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>, headers: req.headers, at: Date.now() });
-          res.writeHead(202, { 'content-type': 'application/json' }).end('{"ok":true}');
+          const answer = () => res.writeHead(answered, { 'content-type': 'application/json' }).end('{"ok":true}');
+          if (delayMs > 0) setTimeout(answer, delayMs);
+          else answer();
         } catch {
           res.writeHead(400).end('bad json');
         }
@@ -54,9 +71,15 @@ export async function startReportCollector(path = '/reports'): Promise<ReportCol
     });
 
   await listen();
-  return {
+  const api: Omit<ReportCollector, 'turnedAway'> = {
     url: `http://127.0.0.1:${port}${path}`,
     received,
+    setStatus(next: number) {
+      status = next;
+    },
+    setDelay(ms: number) {
+      delayMs = ms;
+    },
     stop,
     start: listen,
     close: stop,
@@ -70,4 +93,5 @@ export async function startReportCollector(path = '/reports'): Promise<ReportCol
       }
     },
   };
+  return Object.assign(collector, api);
 }
