@@ -81,6 +81,36 @@ describe('Gmail pictures from "Show original"', () => {
     expect(pictures.raw?.text).toContain('a.pdf');
   });
 
+  it('downloads the rest of a large raw message only when its pictures will be read', async () => {
+    const head = `${withPicture.slice(0, withPicture.indexOf('iVBOR'))}${'A'.repeat(600 * 1024)}`;
+    const serveStream = () => {
+      const state = { pulls: 0, cancelled: false };
+      const chunks = [head, `${'B'.repeat(1024)}\r\n--b--\r\n`];
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            const chunk = chunks[state.pulls++];
+            if (chunk === undefined) controller.close();
+            else controller.enqueue(new TextEncoder().encode(chunk));
+          },
+          cancel() {
+            state.cancelled = true;
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { headers: { 'content-type': 'text/plain' } })));
+      return state;
+    };
+    const skipped = serveStream();
+    expect(await gmail.readPictures!(opened(), false, new AbortController().signal)).toEqual({ images: [] });
+    expect(skipped).toEqual({ pulls: 1, cancelled: true });
+    const read = serveStream();
+    const pictures = await gmail.readPictures!(opened(), true, new AbortController().signal);
+    expect(pictures.raw?.text.endsWith('--b--\r\n')).toBe(true);
+    expect(read.cancelled).toBe(false);
+  });
+
   it('keeps no raw message without a picture or PDF part (the page pictures stand in)', async () => {
     const fetch = serve('Subject: s\r\nContent-Type: text/html\r\n\r\n<p>hello</p>');
     const message = opened();

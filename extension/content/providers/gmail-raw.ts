@@ -11,6 +11,8 @@ const RAW_LIMIT = 512 * 1024;
 const HEADER_BLOCK_LIMIT = 256 * 1024;
 /** A raw message with pictures is read on up to this many characters (base64 included); a larger one is left to the page's pictures. */
 export const RAW_PICTURES_LIMIT = 24 * 1024 * 1024;
+/** How long the rest of a raw message with pictures waits for the OCR step to ask for it. */
+const READ_ON_WAIT_MS = 10_000;
 /** A MIME part that OCR may read: a picture or a PDF (or a generic binary, which may be either). */
 const PICTURE_PART = /^content-type:[ \t]*(?:image\/|application\/(?:pdf|x-pdf|octet-stream))/im;
 const PDF_PART = /^content-type:[ \t]*application\/(?:x-)?pdf|\.pdf(?:"|\r?$)/im;
@@ -20,8 +22,12 @@ export interface RawRead {
   block: string;
   /** Gmail served an HTML page holding the raw message (its "Show original" view). */
   html: boolean;
-  /** The whole raw message when it holds pictures or PDFs (null when it is too large or the read failed). */
-  whole: Promise<RawMessageText | null> | null;
+  /**
+   * When the raw message holds pictures or PDFs: reads the rest of it (`want`), or stops the download. The
+   * first call decides (later ones share its answer); null when it is too large, the read failed, or it was
+   * not wanted. Not asked for within READ_ON_WAIT_MS, the download stops.
+   */
+  whole: ((want: boolean) => Promise<RawMessageText | null>) | null;
   /** The raw message holds a PDF part (read whatever the text says when its pages have no text). */
   hasPdf: boolean;
 }
@@ -68,16 +74,23 @@ async function fetchRaw(id: string, signal: AbortSignal): Promise<RawRead> {
     void reader.cancel().catch(() => {});
     return { block, html, whole: null, hasPdf: false };
   }
-  const whole = (async (): Promise<RawMessageText | null> => {
+  const stop = () => void reader.cancel().catch(() => {});
+  const idle = setTimeout(stop, READ_ON_WAIT_MS);
+  let answer: Promise<RawMessageText | null> | undefined;
+  const readRest = async (): Promise<RawMessageText | null> => {
     while (!done) {
       if (length > RAW_PICTURES_LIMIT) {
-        void reader.cancel().catch(() => {});
+        stop();
         return null;
       }
       ({ done, length } = await readOn(reader, decoder, parts, length));
     }
     return { text: parts.join(''), html };
-  })().catch(() => null);
+  };
+  const whole = (want: boolean) => {
+    clearTimeout(idle);
+    return (answer ??= want ? readRest().catch(() => null) : (stop(), Promise.resolve(null)));
+  };
   return { block, html, whole, hasPdf: PDF_PART.test(prefix) };
 }
 

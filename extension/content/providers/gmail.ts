@@ -79,8 +79,9 @@ export const gmail: WebmailProvider = {
   // the pictures the page loaded only when Gmail did not serve the whole message (OCR, #12).
   async readPictures({ container, body }, wanted, signal) {
     const { whole, hasPdf } = await readRaw(container, signal);
+    // The rest of the raw message is downloaded only when it will be read.
+    const raw = whole ? await whole(wanted || hasPdf) : null;
     if (!wanted && !hasPdf) return { images: [] };
-    const raw = whole ? await whole : null;
     if (raw) return { images: [], raw };
     return { images: wanted ? await readPageImages(body, signal) : [] };
   },

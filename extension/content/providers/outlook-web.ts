@@ -3,7 +3,7 @@
 // a div[aria-label="Message body"]. Sender and date sit in the item's header; headers are not in the DOM.
 import type { Address, MailMessage } from '../../../shared/types.ts';
 import { readVisibleText } from '../read-visible-text.ts';
-import { parseAddressList } from '../../lib/addresses.ts';
+import { pageMailbox } from './outlook-sender.ts';
 import { registerProvider, type OpenedMessage, type WebmailProvider } from '../registry.ts';
 import { readPageImages, showsPictures } from '../read-page-images.ts';
 
@@ -71,9 +71,8 @@ function readSender(container: Element): Address | null {
   for (const el of container.querySelectorAll(SENDER)) {
     const candidates = [el.getAttribute('title'), el.getAttribute('aria-label'), el.textContent];
     for (const text of candidates) {
-      // "From: Name <a@b>" parses as a group named "From" holding the mailbox.
-      const [address] = parseAddressList(text);
-      if (address) return { address: address.address, name: address.name.replace(/^From:?\s*/i, '') };
+      const mailbox = pageMailbox(text);
+      if (mailbox) return mailbox;
     }
   }
   return null;
