@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { planInputs, readInputs } from './input/read-inputs.ts';
 import type { InputMessage, MessageSource } from './input/types.ts';
+import type { MboxFormat } from './input/mbox-format.ts';
 import { WorkerPool } from './pool/worker-pool.ts';
 import { orderedMap } from './pool/ordered-map.ts';
 import type { TaskInit, TaskOutput } from './pool/message-task.ts';
@@ -18,6 +19,7 @@ export interface RunMessagesOptions {
   /** Progress line: on when standard error is a terminal, or when asked for. */
   progress: boolean;
   onNote: (note: string) => void;
+  mboxFormat?: MboxFormat;
 }
 
 export type MessageResult = MessageSource & ({ output: TaskOutput; error?: undefined } | { error: string });
@@ -64,7 +66,7 @@ export async function* runMessages(options: RunMessagesOptions): AsyncGenerator<
     }
   };
   try {
-    const inputs = readInputs(planned.files, { ...(progress ? { counter: { add: (n: number) => progress.addBytes(n) } } : {}) });
+    const inputs = readInputs(planned.files, { ...(progress ? { counter: { add: (n: number) => progress.addBytes(n) } } : {}), ...(options.mboxFormat ? { mboxFormat: options.mboxFormat } : {}) });
     const sharedTerminal = Boolean(process.stdout.isTTY);
     for await (const result of orderedMap(inputs, pool.size * IN_FLIGHT_PER_WORKER, work)) {
       if (sharedTerminal) progress?.clear();

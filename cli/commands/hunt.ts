@@ -1,4 +1,5 @@
 import { parseArgs, UsageError } from '../args.ts';
+import { mboxFormatOption } from '../input/mbox-format.ts';
 import { loadPolicy } from '../load-policy.ts';
 import { buildReputation } from '../reputation.ts';
 import { errorJson } from '../format-verdict.ts';
@@ -16,7 +17,7 @@ import { printErr, printOut, terminalJson, terminalLine } from '../terminal-text
  * Exit 0 when every message was read, 1 when some could not be, 2 for bad arguments.
  */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { flags: ['json', 'no-ocr', 'progress'], options: ['feed', 'policy', 'jobs', 'region'] });
+  const parsed = parseArgs(args, { flags: ['json', 'no-ocr', 'progress'], options: ['feed', 'policy', 'jobs', 'region', 'mbox-format'] });
   const jobs = jobsOption(parsed.options.get('jobs'));
   const feeds = parsed.options.get('feed') ?? [];
   const policy = await loadPolicy(parsed.options.get('policy')?.[0]);
@@ -46,6 +47,7 @@ export async function run(args: string[]): Promise<number> {
     init: { command: 'hunt', policy, region, targets, reputation: reputation !== undefined, ...(ocr ? { ocr } : {}) },
     ...(reputation ? { reputation } : {}),
     progress: parsed.flags.has('progress'),
+    mboxFormat: mboxFormatOption(parsed.options.get('mbox-format')),
     onNote: (note) => printErr(`ringfence hunt: ${note}`),
   });
   for await (const result of results) {

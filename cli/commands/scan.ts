@@ -1,4 +1,5 @@
 import { parseArgs, UsageError } from '../args.ts';
+import { mboxFormatOption } from '../input/mbox-format.ts';
 import { loadPolicy } from '../load-policy.ts';
 import { buildReputation } from '../reputation.ts';
 import { errorJson, verdictJson, verdictText, type MessagePlace } from '../format-verdict.ts';
@@ -12,7 +13,7 @@ import type { Level } from '../../shared/types.ts';
  * PATH: .eml, Outlook .msg, mbox, a folder or Maildir, a .gz of any of them, or `-` for standard input.
  */
 export async function run(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { flags: ['json', 'no-ocr', 'progress'], options: ['feed', 'policy', 'jobs'] });
+  const parsed = parseArgs(args, { flags: ['json', 'no-ocr', 'progress'], options: ['feed', 'policy', 'jobs', 'mbox-format'] });
   if (parsed.positionals.length === 0) throw new UsageError('scan needs at least one message file, mbox, folder or - (standard input)');
   const jobs = jobsOption(parsed.options.get('jobs'));
   const json = parsed.flags.has('json');
@@ -29,6 +30,7 @@ export async function run(args: string[]): Promise<number> {
     init: { command: 'scan', policy, region: defaultRegion(policy), reputation: reputation !== undefined, ...(ocr ? { ocr } : {}) },
     ...(reputation ? { reputation } : {}),
     progress: parsed.flags.has('progress'),
+    mboxFormat: mboxFormatOption(parsed.options.get('mbox-format')),
     onNote: (note) => printErr(`ringfence scan: ${note}`),
   });
   for await (const result of results) {

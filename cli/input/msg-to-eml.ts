@@ -2,6 +2,7 @@
 // through the same parser as any .eml and comes out as the same MailMessage, attachments included.
 import msgReaderModule from '@kenjiuno/msgreader';
 import type { FieldsData } from '@kenjiuno/msgreader';
+import { rtfBodyOf } from './msg-rtf-body.ts';
 
 type MsgReaderClass = typeof msgReaderModule;
 const MsgReader: MsgReaderClass = (msgReaderModule as unknown as { default?: MsgReaderClass }).default ?? msgReaderModule;
@@ -37,8 +38,15 @@ export function msgToEml(bytes: Uint8Array, depth = 0): Uint8Array {
   const lines = [...headerLines(data), 'MIME-Version: 1.0', `Content-Type: multipart/mixed; boundary="${boundary}"`, ''];
   const alternative = `${boundary}-alt`;
   lines.push(`--${boundary}`, `Content-Type: multipart/alternative; boundary="${alternative}"`, '');
-  lines.push(`--${alternative}`, ...base64Part('text/plain; charset=utf-8', Buffer.from(data.body ?? '', 'utf8')));
-  const html = data.bodyHtml ?? (data.html ? Buffer.from(data.html).toString('utf8') : undefined);
+  let html = data.bodyHtml ?? (data.html ? Buffer.from(data.html).toString('utf8') : undefined);
+  let text = data.body ?? '';
+  if (!html && !text.trim() && data.compressedRtf?.length) {
+    // Only the RTF body was kept (older Outlook, some exports): its HTML or its text instead.
+    const rtf = rtfBodyOf(data.compressedRtf);
+    html = rtf.html;
+    text = rtf.text ?? '';
+  }
+  lines.push(`--${alternative}`, ...base64Part('text/plain; charset=utf-8', Buffer.from(text, 'utf8')));
   if (html) lines.push(`--${alternative}`, ...base64Part('text/html; charset=utf-8', Buffer.from(html, 'utf8')));
   lines.push(`--${alternative}--`);
 

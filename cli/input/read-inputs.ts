@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { collectEmlFiles } from '../collect-files.ts';
 import { fileHead, openSniffed, readWhole, type ReadCounter } from './open-bytes.ts';
 import { sniffFormat } from './sniff-format.ts';
-import { splitMbox } from './split-mbox.ts';
+import { readMbox, type MboxFormat } from './mbox-format.ts';
 import { MAX_MESSAGE_BYTES, type InputMessage } from './types.ts';
 import { knownReason } from './error-reason.ts';
 
@@ -14,6 +14,8 @@ export interface ReadInputsOptions {
   /** Counts bytes read, for the progress line. */
   counter?: ReadCounter;
   maxMessageBytes?: number;
+  /** How mbox files quote `From ` lines (--mbox-format); auto by default. */
+  mboxFormat?: MboxFormat;
 }
 
 /** Paths and their total size on disk, when every input is a regular file or folder (not `-`). */
@@ -52,11 +54,11 @@ export async function* readInputs(files: PlannedInputs['files'], options: ReadIn
       yield { file, error };
       continue;
     }
-    yield* readOne(file, maxBytes, options.counter);
+    yield* readOne(file, maxBytes, options.counter, options.mboxFormat);
   }
 }
 
-async function* readOne(file: string, maxBytes: number, counter?: ReadCounter): AsyncGenerator<InputMessage> {
+async function* readOne(file: string, maxBytes: number, counter?: ReadCounter, mboxFormat?: MboxFormat): AsyncGenerator<InputMessage> {
   let index: number | undefined;
   let close: (() => void) | undefined;
   try {
@@ -79,7 +81,7 @@ async function* readOne(file: string, maxBytes: number, counter?: ReadCounter): 
       yield { file, format: stream.kind, bytes: await readWhole(stream.chunks, maxBytes) };
       return;
     }
-    for await (const message of splitMbox(file, stream.chunks, maxBytes)) {
+    for await (const message of readMbox(file, stream.chunks, mboxFormat, maxBytes)) {
       index = message.index;
       yield message;
     }

@@ -8,9 +8,10 @@ const QUOTED_FROM = Buffer.from('>From ');
  * Splits an mbox at every line starting `From `, drops that envelope line, and unquotes `>From ` lines
  * (mboxrd: one `>` removed from `>>…From `; an mboxo file reads the same way). Each message carries its
  * index (from 0) and the byte offset of its `From ` line. A message over the size cap, and a last message
- * cut off inside its headers, become per-message errors; the split goes on.
+ * cut off inside its headers, become per-message errors; the split goes on. With `raw`, pieces keep their
+ * `From ` line and quoting: readMbox (mbox-format.ts) reads them as mboxo, mboxrd or mboxcl2.
  */
-export async function* splitMbox(file: string, chunks: AsyncIterable<Buffer>, maxBytes = MAX_MESSAGE_BYTES): AsyncGenerator<InputMessage> {
+export async function* splitMbox(file: string, chunks: AsyncIterable<Buffer>, maxBytes = MAX_MESSAGE_BYTES, options: { raw?: boolean } = {}): AsyncGenerator<InputMessage> {
   let held: Buffer[] = []; // bytes of the current message (from its From line) still held
   let heldLength = 0;
   let dropped = 0; // bytes of an oversized current message no longer held
@@ -26,7 +27,9 @@ export async function* splitMbox(file: string, chunks: AsyncIterable<Buffer>, ma
     const rest = all.subarray(Math.max(0, keep));
     const message = dropped > 0
       ? { file, index, offset: start, error: `message is over the ${Math.round(maxBytes / 1048576)} MB limit` }
-      : toMessage(file, index, start, body);
+      : options.raw // the piece as it stands, From line and quoting included, for mbox-format.ts
+        ? { file, index, offset: start, format: 'eml' as const, bytes: new Uint8Array(body) }
+        : toMessage(file, index, start, body);
     held = rest.length ? [rest] : [];
     heldLength = rest.length;
     dropped = 0;

@@ -39,6 +39,8 @@ export interface Campaign {
   firstSeen: string | null;
   lastSeen: string | null;
   lifespanDays: number | null;
+  /** Lists holding only their first values in input order (a campaign of many messages); absent when all are whole. */
+  capped?: ('files' | 'brands' | 'subjects' | 'senders')[];
 }
 
 export interface ClusterResult {

@@ -8,6 +8,8 @@ export interface MsgContent {
   senderAddress: string;
   body: string;
   html?: string;
+  /** PR_RTF_COMPRESSED as it is stored (see compress-rtf.ts). */
+  compressedRtf?: Uint8Array;
   /** Files, or Outlook items attached as items (embedded messages). */
   attachments?: ({ name: string; mimeType: string; content: Uint8Array } | { name: string; message: MsgContent })[];
 }
@@ -49,6 +51,7 @@ function addMessage(entries: Entry[], parent: number, content: MsgContent, heade
   add(parent, text('5D01', content.senderAddress));
   add(parent, text('1000', content.body));
   if (content.html) add(parent, binary('1013', new Uint8Array(Buffer.from(content.html, 'utf8'))));
+  if (content.compressedRtf) add(parent, binary('1009', content.compressedRtf));
   (content.attachments ?? []).forEach((attachment, i) => {
     const at = folder(parent, `__attach_version1.0_#${i.toString(16).toUpperCase().padStart(8, '0')}`);
     add(at, { name: '__properties_version1.0', data: new Uint8Array(8) });
