@@ -11,10 +11,8 @@ const MIN_PIXELS = 40_000;
 /** How long a picture still loading is waited for. */
 const LOAD_WAIT_MS = 5_000;
 
-function readable(img: HTMLImageElement): boolean {
-  if (!img.complete || Math.min(img.naturalWidth, img.naturalHeight) < MIN_SIDE) return false;
-  if (img.naturalWidth * img.naturalHeight < MIN_PIXELS) return false;
-  const src = img.currentSrc || img.src;
+/** A source read again without a request leaving the webmail's origin. */
+function ownSource(src: string): boolean {
   if (/^(data|blob):/.test(src)) return true;
   try {
     return new URL(src, location.href).origin === location.origin;
@@ -23,14 +21,30 @@ function readable(img: HTMLImageElement): boolean {
   }
 }
 
+function readable(img: HTMLImageElement): boolean {
+  if (!img.complete || Math.min(img.naturalWidth, img.naturalHeight) < MIN_SIDE) return false;
+  if (img.naturalWidth * img.naturalHeight < MIN_PIXELS) return false;
+  return ownSource(img.currentSrc || img.src);
+}
+
 /** A picture still coming: loading, or without a source yet (a webmail sets a blob: URL once it fetched the bytes). */
 function coming(img: HTMLImageElement): boolean {
   return !img.complete || !img.getAttribute('src');
 }
 
-/** True when the element shows a picture that may be read (loaded, or still coming). */
+/** Still coming, from a source that can be read once it is there. */
+function comingReadable(img: HTMLImageElement): boolean {
+  return coming(img) && (!img.getAttribute('src') || ownSource(img.currentSrc || img.src));
+}
+
+/**
+ * True when the element shows a picture that can be read: loaded and big enough, or still coming from a
+ * source that can be read (pictures from other hosts, such as a webmail's image proxy, do not count).
+ */
 export function showsPictures(root: Element): boolean {
-  for (const img of root.querySelectorAll('img')) if (coming(img) || readable(img)) return true;
+  for (const img of root.querySelectorAll('img')) {
+    if (readable(img) || comingReadable(img)) return true;
+  }
   return false;
 }
 
@@ -45,7 +59,7 @@ function dataUrl(blob: Blob): Promise<string> {
 
 /** Resolves once a picture still coming has loaded or failed, or after LOAD_WAIT_MS. */
 function loaded(img: HTMLImageElement): Promise<void> {
-  if (!coming(img)) return Promise.resolve();
+  if (!comingReadable(img)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
