@@ -59,13 +59,16 @@ function fromText(text: string, source: 'hosted' | 'cached'): HostedPolicy | nul
   }
   const checked = validatePolicy(raw);
   const move = readReportMove(raw);
-  return { policy: mergePolicy(checked.policy, {}), reportMove: move.move, source, problems: [...checked.errors, ...move.errors].map(settingProblem) };
+  return { policy: mergePolicy(checked.policy, {}), reportMove: move.move, source, problems: [...checked.problems, ...move.errors.map(reportMoveProblem)] };
 }
 
-/** A checker's line ("feedTtlDays: expected a positive number") as a sentence naming the setting, the line as detail. */
-function settingProblem(line: string): Note {
-  const setting = /^([A-Za-z]+)(\[\d+\])?:/.exec(line)?.[1];
-  return !setting || setting === 'policy' ? note('panePolicyShape', undefined, line) : note('panePolicySettingIgnored', { setting }, line);
+/** The add-in's own settings' names in plain words (the shared ones are named by validatePolicy's notes). */
+const REPORT_MOVE_LABELS: Record<string, string> = { reportMoveTo: 'policy_reportMoveTo', reportFolderName: 'policy_reportFolderName' };
+
+/** readReportMove's line ("reportMoveTo: expected …") as a sentence naming the setting, the line as detail. */
+function reportMoveProblem(line: string): Note {
+  const label = REPORT_MOVE_LABELS[/^(\w+):/.exec(line)?.[1] ?? ''] ?? 'policy_reportMoveTo';
+  return { ...note('panePolicySettingIgnored', undefined, line), terms: { setting: label } };
 }
 
 /** True when neither the hosted policy nor a saved copy could be read: the defaults stand in for an unknown policy. */

@@ -1,12 +1,12 @@
 // A Note in the pane: its sentence in the reader's language, then its technical detail as it came (an error
 // from Outlook or a server, a policy line), labelled for the IT team. Text only, never HTML.
-import type { Note } from '../../shared/i18n/note.ts';
+import { noteText, type Note } from '../../shared/i18n/note.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 
 export function NoteText({ note, translator }: { note: Note; translator: Translator }) {
   return (
     <>
-      {translator.t(note.key, note.params)}
+      {noteText(note, translator.t)}
       {note.detail && (
         <>
           {' '}

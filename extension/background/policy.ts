@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { mergePolicy } from '../../shared/policy/merge-policy.ts';
 import { validatePolicy } from '../../shared/policy/validate-policy.ts';
 import type { Policy } from '../../shared/types.ts';
+import type { Note } from '../../shared/i18n/note.ts';
 
 export const USER_OPTIONS_KEY = 'userOptions';
 /** The last policy read, for the first scans after a browser start (reading managed storage can take seconds). */
@@ -18,8 +19,10 @@ export interface PolicyState {
   user: Policy;
   /** Keys the admin policy sets, malformed ones included: the user's value never applies to them. */
   managedKeys: (keyof Policy)[];
-  /** Admin and user settings that were malformed and ignored, one line each. */
+  /** Admin and user settings that were malformed and ignored, one line each (technical, English). */
   errors: string[];
+  /** The same for a reader: the admin's (locked) and the user's own, a catalogue sentence each. */
+  problems: { admin: Note[]; user: Note[] };
 }
 
 let current: Promise<PolicyState> | undefined;
@@ -73,6 +76,7 @@ async function readPolicy(): Promise<PolicyState> {
       ...admin.errors.map((e) => `managed policy ${e} (the setting stays locked; ask your administrator)`),
       ...user.errors.map((e) => `options ${e}`),
     ],
+    problems: { admin: admin.problems, user: user.problems },
   };
   await browser.storage.local.set({ [POLICY_CACHE_KEY]: state });
   return state;

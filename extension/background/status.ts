@@ -1,6 +1,7 @@
 // What the popup and the options page show: feeds, waiting reports, policy problems.
 import type { FeedStatus } from '../../shared/feed/types.ts';
 import type { Policy } from '../../shared/types.ts';
+import type { Note } from '../../shared/i18n/note.ts';
 import type { ReportKind } from '../../shared/report/report-payload.ts';
 import { getPolicy } from './policy.ts';
 import { getOutbox } from './outbox-runner.ts';
@@ -13,11 +14,12 @@ export interface ExtensionStatus {
   /** Keys the admin policy sets: the options page shows them as fixed. */
   managedKeys: (keyof Policy)[];
   user: Policy;
-  policyErrors: string[];
+  /** Settings that could not be used: the organisation's (locked) and the user's own. */
+  policyProblems: { admin: Note[]; user: Note[] };
 }
 
 export async function readStatus(): Promise<ExtensionStatus> {
-  const [{ effective, managedKeys, user, errors }, outbox] = await Promise.all([getPolicy(), getOutbox()]);
+  const [{ effective, managedKeys, user, problems }, outbox] = await Promise.all([getPolicy(), getOutbox()]);
   const pending = await outbox.pending();
   return {
     feeds: await listFeedStatus(),
@@ -33,6 +35,6 @@ export async function readStatus(): Promise<ExtensionStatus> {
     ...(effective.reportEndpoint ? { reportEndpoint: effective.reportEndpoint } : {}),
     managedKeys,
     user,
-    policyErrors: errors,
+    policyProblems: problems,
   };
 }

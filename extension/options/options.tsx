@@ -10,6 +10,8 @@ import type { ExtensionStatus } from '../background/status.ts';
 import { USER_OPTIONS_KEY } from '../background/policy.ts';
 import { ask } from '../lib/background-client.ts';
 import { StatusView } from '../lib/status-view.tsx';
+import { NoteText } from '../lib/note-text.tsx';
+import type { Note } from '../../shared/i18n/note.ts';
 import { translator } from '../lib/translate.ts';
 import { checkFeedLines, checkNumberLines, type LineProblem } from './check-lines.ts';
 import { ManagedSettings } from './managed-settings.tsx';
@@ -23,6 +25,8 @@ function Options() {
   const [trusted, setTrusted] = useState('');
   const [problems, setProblems] = useState<{ feeds: LineProblem[]; trusted: LineProblem[] }>({ feeds: [], trusted: [] });
   const [note, setNote] = useState('');
+  /** Settings the policy checker refused at Save, in the reader's words. */
+  const [refused, setRefused] = useState<Note[]>([]);
   const feedsRef = useRef<HTMLTextAreaElement>(null);
   const trustedRef = useRef<HTMLTextAreaElement>(null);
 
@@ -51,6 +55,7 @@ function Options() {
     const feedCheck = managed('feeds') ? { values: [], problems: [] } : checkFeedLines(feeds);
     const numberCheck = managed('trustedNumbers') ? { values: [], problems: [] } : checkNumberLines(trusted, region);
     setProblems({ feeds: feedCheck.problems, trusted: numberCheck.problems });
+    setRefused([]);
     if (feedCheck.problems.length > 0 || numberCheck.problems.length > 0) {
       setNote(t('optionsNotSaved'));
       (feedCheck.problems.length > 0 ? feedsRef : trustedRef).current?.focus();
@@ -59,9 +64,10 @@ function Options() {
     const draft: Policy = {};
     if (!managed('feeds')) draft.feeds = feedCheck.values.map((url) => ({ url }));
     if (!managed('trustedNumbers')) draft.trustedNumbers = numberCheck.values;
-    const { policy, errors } = validatePolicy(draft);
-    if (errors.length > 0) {
-      setNote(`${t('optionsNotSaved')} ${errors.join('; ')}`);
+    const { policy, problems: checkerProblems } = validatePolicy(draft);
+    if (checkerProblems.length > 0) {
+      setNote(t('optionsNotSavedSettings'));
+      setRefused(checkerProblems);
       return;
     }
     // Host access for the user's own https feeds, asked for within the click (a server without CORS needs it).
@@ -90,6 +96,15 @@ function Options() {
         <button type="submit">{t('optionsSave')}</button>
         <span class="save-note" role="status">{note}</span>
       </p>
+      {refused.length > 0 && (
+        <ul class="refused-settings error">
+          {refused.map((p, i) => (
+            <li key={i}>
+              <NoteText note={p} />
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('optionsStatus')}</h2>
       {status && <StatusView status={status} />}
       <button type="button" onClick={() => void ask<ExtensionStatus>({ type: 'sync-now' }).then(setStatus)}>{t('actionSyncNow')}</button>

@@ -5,6 +5,8 @@ import type { ExtensionStatus } from '../background/status.ts';
 import { ask } from '../lib/background-client.ts';
 import { StatusView } from '../lib/status-view.tsx';
 import { translator } from '../lib/translate.ts';
+import { TechnicalDetail } from '../lib/note-text.tsx';
+import { errorDetail } from '../../shared/i18n/note.ts';
 
 const { t } = translator;
 
@@ -12,14 +14,14 @@ function Popup() {
   const [status, setStatus] = useState<ExtensionStatus | null>(null);
   const [error, setError] = useState('');
   const run = (type: 'status' | 'sync-now' | 'flush-outbox') =>
-    ask<ExtensionStatus>({ type }).then(setStatus, (e: Error) => setError(e.message));
+    ask<ExtensionStatus>({ type }).then(setStatus, (e: unknown) => setError(errorDetail(e)));
   useEffect(() => void run('status'), []);
   return (
     <>
       <h1>{t('popupTitle')}</h1>
       {error && (
         <p class="error">
-          {t('popupStatusFailed')} <span class="detail">{error}</span>
+          {t('popupStatusFailed')} <TechnicalDetail detail={error} />
         </p>
       )}
       {status && <StatusView status={status} />}

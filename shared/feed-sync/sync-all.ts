@@ -5,6 +5,7 @@ import type { FeedStore } from '../feed/types.ts';
 import { parseFeedAsync } from '../feed/parse-feed.ts';
 import { unusableCopyReason } from '../feed/usable-copy.ts';
 import { syncFeed, type SyncOptions, type SyncOutcome } from './sync.ts';
+import { feedProblem } from './feed-problem.ts';
 
 /** The starter feed shipped inside the package: read from the bundle, never fetched. */
 export interface BundledFeed {
@@ -60,13 +61,14 @@ async function installBundled(bundled: BundledFeed, store: FeedStore, now: Date)
       lastAttempt: now.toISOString(),
       lastSuccess: now.toISOString(),
       lastError: undefined,
+      lastProblem: undefined,
       failures: 0,
     });
     const version = (await store.getStatus(bundled.url))?.version ?? 0;
     return { url: bundled.url, result: 'updated', version, entries: parsed.feed.entries.length, rejectedEntries: parsed.errors.length, signed: false };
   } catch (error) {
     const message = `bundled feed unusable: ${(error as Error).message}`;
-    await store.updateStatus(bundled.url, { lastAttempt: now.toISOString(), lastError: message });
+    await store.updateStatus(bundled.url, { lastAttempt: now.toISOString(), lastError: message, lastProblem: feedProblem('bundled', message) });
     return { url: bundled.url, result: 'failed', error: message, failures: (status?.failures ?? 0) + 1, nextAttempt: now.toISOString() };
   }
 }

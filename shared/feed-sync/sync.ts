@@ -15,6 +15,8 @@ import { verifyFeedSignature } from './verify-signature.ts';
 import { importFeedPublicKey } from './public-key.ts';
 import { isStatementFile, verifyStatement, STATEMENT_FORMAT, type StatementFreshness } from './signed-statement.ts';
 import { nextRegularAttempt, nextRetryAttempt } from './backoff.ts';
+import { feedProblem, feedProblemKindOf } from './feed-problem.ts';
+import type { Note } from '../i18n/note.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_UPDATE_INTERVAL_MINUTES = 60;
@@ -80,10 +82,11 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     return { url, result: 'skipped', reason: 'not-due', nextAttempt: status.nextAttempt };
   }
 
-  const fail = async (error: string): Promise<SyncOutcome> => {
+  const fail = async (problem: Note): Promise<SyncOutcome> => {
+    const error = problem.detail ?? '';
     const failures = (status?.failures ?? 0) + 1;
     const nextAttempt = nextRetryAttempt(now, failures, interval, options.random).toISOString();
-    await store.updateStatus(url, { lastAttempt: now.toISOString(), lastError: error, failures, nextAttempt });
+    await store.updateStatus(url, { lastAttempt: now.toISOString(), lastError: error, lastProblem: problem, failures, nextAttempt });
     return { url, result: 'failed', error, failures, nextAttempt };
   };
 
@@ -102,7 +105,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
       await store.updateStatus(url, success(now, interval));
       return { url, result: 'not-modified' };
     }
-    if (response.status < 200 || response.status > 299) return fail(`HTTP ${response.status} from ${url}`);
+    if (response.status < 200 || response.status > 299) return fail(feedProblem('server', `HTTP ${response.status} from ${url}`));
 
     // The copy is read as it arrives into compact rows (read-copy.ts); nothing is stored before the
     // signature is checked over the exact bytes. A plain detached signature can only be checked over the
@@ -132,7 +135,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
       // The freshness of the copy in use counts only if that copy was checked with the key pinned now.
       const held = status?.keyFingerprint === fingerprint ? status?.signed : undefined;
       const checked = await checkSignature(config, bytes ?? { sha256: hash!.hex() }, held, { ...options, timeoutMs });
-      if ('problem' in checked) return fail(checked.problem);
+      if ('problem' in checked) return fail(feedProblem(checked.badKey ? 'key' : 'signature', checked.problem));
       statement = checked.statement;
       signed = true;
     }
@@ -140,7 +143,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
 
     const entryRows = copy.numbers.size + copy.blocks.size;
     const unusable = unusableCopyReason({ entries: { length: entryRows }, ...(copy.empty ? { empty: true } : {}) }, copy.errors);
-    if (unusable) return fail(unusable);
+    if (unusable) return fail(feedProblem('empty', unusable));
 
     const meta: Partial<FeedStatus> = { ...success(now, interval), etag: response.headers.get('etag') ?? undefined, keyFingerprint: fingerprint };
     meta.signed = statement && { published: statement.published, sequence: statement.sequence, sha256: statement.sha256 };
@@ -149,7 +152,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     const version = (await store.getStatus(url))?.version ?? 0;
     return { url, result: 'updated', version, entries: stored.entries, rejectedEntries: copy.errors.length, signed, written: stored.written, buckets: stored.buckets };
   } catch (error) {
-    return fail(describe(error, options.maxBytes ?? DEFAULT_MAX_BYTES));
+    return fail(feedProblem(feedProblemKindOf(error), describe(error, options.maxBytes ?? DEFAULT_MAX_BYTES)));
   }
 }
 
@@ -191,6 +194,7 @@ function success(now: Date, interval: number): Partial<FeedStatus> {
     lastAttempt: now.toISOString(),
     lastSuccess: now.toISOString(),
     lastError: undefined,
+    lastProblem: undefined,
     failures: 0,
     nextAttempt: nextRegularAttempt(now, interval).toISOString(),
   };
@@ -205,12 +209,12 @@ async function checkSignature(
   body: Uint8Array | { sha256: string },
   held: StatementFreshness | undefined,
   options: SyncOptions & { timeoutMs: number },
-): Promise<{ problem: string } | { statement?: StatementFreshness }> {
+): Promise<{ problem: string; badKey?: true } | { statement?: StatementFreshness }> {
   let key;
   try {
     key = await importFeedPublicKey(config.publicKey!);
   } catch (error) {
-    return { problem: `pinned ${(error as Error).message}` };
+    return { problem: `pinned ${(error as Error).message}`, badKey: true };
   }
   const sigUrl = signatureUrl(config.url);
   let sig;

@@ -1,5 +1,6 @@
 // Feed contracts: what parsers produce, what stores keep, what the lookup answers. Formats in DESIGN.md.
 import type { FeedMatch } from '../types.ts';
+import type { Note } from '../i18n/note.ts';
 
 export type FeedFormat = 'ringfence' | 'text' | 'csv' | 'misp';
 export type EntryVerdict = 'scam' | 'trusted';
@@ -60,6 +61,8 @@ export interface FeedStatus {
   lastModified?: string;
   lastSuccess?: string;
   lastAttempt?: string;
+  /** What failed, in the reader's words (a catalogue key); lastError is its technical detail. */
+  lastProblem?: Note;
   lastError?: string;
   entryCount: number;
   /** Fingerprint of the public key the current copy was verified with; a newly pinned key forces a full download. */

@@ -6,6 +6,8 @@ import type { Translate } from './translator.ts';
 export interface Note {
   key: string;
   params?: Readonly<Record<string, string | number>>;
+  /** Parameters that are themselves catalogue keys (a setting's name), rendered in the reader's language. */
+  terms?: Readonly<Record<string, string>>;
   /** Shown as it is (not translated), marked as technical. */
   detail?: string;
 }
@@ -16,7 +18,9 @@ export function note(key: string, params?: Note['params'], detail?: string): Not
 
 /** The note's sentence in the translator's language (without its detail). */
 export function noteText(n: Note, t: Translate): string {
-  return t(n.key, n.params);
+  if (!n.terms) return t(n.key, n.params);
+  const terms = Object.fromEntries(Object.entries(n.terms).map(([name, key]) => [name, t(key)]));
+  return t(n.key, { ...n.params, ...terms });
 }
 
 /** The message of an error thrown by anything (a platform error, a string, a rejection with no reason). */

@@ -9,6 +9,7 @@ import { TaskPane } from '../../addin/taskpane/task-pane.tsx';
 import type { PaneContext, PaneState } from '../../addin/taskpane/pane-state.ts';
 import { completionOptions, type DeliveryOutcome } from '../../addin/report/completion.ts';
 import { policyUrlFor } from '../../addin/policy/policy-url.ts';
+import { loadHostedPolicy } from '../../addin/policy/load-hosted-policy.ts';
 import { CATALOGUES, translatorFor } from '../../shared/i18n/catalogues.ts';
 import { note, type Note } from '../../shared/i18n/note.ts';
 import type { Verdict } from '../../shared/types.ts';
@@ -76,12 +77,28 @@ const WARNINGS: Note[] = [
   note('paneWarnHeaders', undefined, 'getAllInternetHeadersAsync failed'),
   note('paneWarnAttachment', { name: 'rechnung.pdf' }, 'HTTP 500'),
 ];
+/** An organisation's policy.json with a malformed value of every kind, read by the pane's own loader. */
+const HOSTED = await loadHostedPolicy('https://addins.example.com/policy.json', {
+  fetchFn: (async () =>
+    new Response(
+      JSON.stringify({
+        feedTtlDays: -1,
+        defaultRegion: 'UK',
+        reportEndpoint: 'http://reports.example/r',
+        trustedNumbers: '+18005550100',
+        ocr: 'ja',
+        minimumBannerLevel: 'loud',
+        feeds: [{ url: 'ftp://lists.example/a' }, { url: 'https://lists.example/b', format: 'xml' }],
+        reportMoveTo: 'archive',
+      }),
+    )) as typeof fetch,
+});
 const PROBLEMS: Note[] = [
+  ...HOSTED.problems,
   policyUrlFor('https://addins.example.com/taskpane.html?policy=https://evil.example/p.json').problem!,
   policyUrlFor('https://addins.example.com/taskpane.html?policy=http://[bad').problem!,
   note('panePolicyUnreadCached', { url: 'https://addins.example.com/policy.json' }, 'HTTP 503'),
   note('panePolicyUnreadDefaults', { url: 'https://addins.example.com/policy.json' }, 'not JSON'),
-  note('panePolicySettingIgnored', { setting: 'feedTtlDays' }, 'feedTtlDays: expected a positive number'),
   note('panePolicyShape', undefined, 'policy: expected a JSON object'),
   note('paneProblemOutbox', undefined, 'QuotaExceededError'),
   note('paneProblemParkedRead', undefined, 'blocked'),
@@ -150,6 +167,22 @@ describe('the pane in a de-DE Outlook', () => {
     expect(details).toContain('Technische Angabe: HTTP 503 Service Unavailable');
     expect(details).toContain('Technische Angabe: feedTtlDays: expected a positive number');
     expect(root.querySelector('.warnings')?.textContent).toContain('Der Anhang „rechnung.pdf“ konnte nicht gelesen werden.');
+  });
+
+  it('names each of the organisation\'s malformed settings in plain German, its key only in the technical detail', () => {
+    expect(HOSTED.problems).toHaveLength(9);
+    root = document.createElement('div');
+    document.body.append(root);
+    render(<TaskPane state={STATES[7]![1]} context={{ ...busyContext, policyProblems: HOSTED.problems }} actions={{ reportNumbers: async () => 'sent' }} translator={de} />, root);
+    const problems = root.querySelector('.policy-problems')!;
+    const sentences = readerText(problems);
+    expect(sentences).toContain('„Tage, die eine Betrugsmeldung gilt“ wurde nicht verwendet: Der Wert muss eine Zahl größer als 0 sein.');
+    expect(sentences).toContain('„Was mit einer gemeldeten Nachricht geschieht“ wurde nicht verwendet');
+    expect(sentences).toContain('Betrugsliste 2 wurde nicht verwendet');
+    for (const key of ['feedTtlDays', 'defaultRegion', 'reportEndpoint', 'trustedNumbers', 'ocr', 'minimumBannerLevel', 'feeds', 'reportMoveTo']) {
+      expect(sentences, key).not.toContain(key);
+    }
+    expect([...problems.querySelectorAll('.detail-text')].map((d) => d.textContent)).toContain('feedTtlDays: expected a positive number');
   });
 
   it('gives the report dialog in German for every outcome', () => {

@@ -59,7 +59,7 @@ describe('loadHostedPolicy', () => {
     expect(hosted.policy.reportEndpoint).toBe('https://intel.example.com/api/reports');
     expect(hosted.policy.trustedNumbers).toEqual(['+18005550100']);
     expect(hosted.policy.feedTtlDays).toBe(30); // the malformed -1 is dropped, the default stands
-    expect(hosted.problems).toEqual([{ key: 'panePolicySettingIgnored', params: { setting: 'feedTtlDays' }, detail: 'feedTtlDays: expected a positive number' }]);
+    expect(hosted.problems).toEqual([{ key: 'policyProblemPositiveNumber', terms: { setting: 'policy_feedTtlDays' }, detail: 'feedTtlDays: expected a positive number' }]);
     expect(hosted.reportMove).toEqual({ to: 'folder', folderName: 'Reported scams' });
     expect(cache.value).toContain('intel.example.com');
   });

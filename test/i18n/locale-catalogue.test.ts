@@ -10,9 +10,10 @@ import { createTranslator } from '../../shared/i18n/translator.ts';
 import { POLICY_KEYS } from '../../shared/policy/validate-policy.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-// Every surface that shows text: the whole add-in and extension, the shared banner and the CLI's verdict.
-const SOURCES = ['shared/browser/banner', 'shared/i18n', 'extension', 'addin', 'cli/format-verdict.ts'];
-const KEY_SHAPE = /^((banner|status|options|pane|notify|cli|action|popup|ext|reportDialog)[A-Z]|(policy|level|lineType|reason)_)[A-Za-z_]*$/;
+// Every surface that shows text: the whole add-in and extension, the shared banner and the CLI's verdict, and
+// the shared code that says why a setting or a list update failed (surfaces render its notes).
+const SOURCES = ['shared/browser/banner', 'shared/i18n', 'shared/policy', 'shared/feed-sync', 'extension', 'addin', 'cli/format-verdict.ts'];
+const KEY_SHAPE = /^((banner|status|options|pane|notify|cli|action|popup|ext|reportDialog|policyProblem|feedProblem)[A-Z]|(policy|level|lineType|reason)_)[A-Za-z_]*$/;
 
 function files(path: string): string[] {
   const full = join(ROOT, path);
@@ -54,6 +55,13 @@ describe('locale catalogues', () => {
     expect(used).toContain('panePolicySettingIgnored');
     expect(used).toContain('reportDialogDelivered');
     expect(used).toContain('popupStatusFailed');
+    // The policy checker's and the feed updates' problems (shared code, rendered by every surface).
+    expect(used).toContain('policyProblemCountry');
+    expect(used).toContain('policyProblemFeedAddress');
+    expect(used).toContain('feedProblemServer');
+    expect(used).toContain('feedProblemSignature');
+    expect(used).toContain('statusPolicyProblemsAdmin');
+    expect(used).toContain('optionsNotSavedSettings');
   });
 
   it('holds keys and messages the browser\'s i18n reads as they are (content scripts use chrome.i18n.getMessage)', () => {

@@ -19,7 +19,7 @@ describe('validatePolicy', () => {
       useBundledFeed: true,
       minimumBannerLevel: 'caution',
     };
-    expect(validatePolicy(example)).toEqual({ policy: example, errors: [], setKeys: expect.arrayContaining(Object.keys(example)) });
+    expect(validatePolicy(example)).toEqual({ policy: example, errors: [], problems: [], setKeys: expect.arrayContaining(Object.keys(example)) });
   });
 
   it('drops malformed keys with a clear error and keeps the rest', () => {
@@ -46,6 +46,13 @@ describe('validatePolicy', () => {
     expect(validatePolicy({ defaultRegion: 'UK' })).toEqual({
       policy: {},
       errors: ['defaultRegion: expected a two-letter country code with a telephone numbering plan (e.g. US, GB)'],
+      problems: [
+        {
+          key: 'policyProblemCountry',
+          terms: { setting: 'policy_defaultRegion' },
+          detail: 'defaultRegion: expected a two-letter country code with a telephone numbering plan (e.g. US, GB)',
+        },
+      ],
       setKeys: ['defaultRegion'],
     });
   });
