@@ -56,8 +56,14 @@ export interface WebmailServer {
   close(): Promise<void>;
 }
 
+/** A file served beside the fixture webmail on every host (e.g. a picture a message shows). */
+export interface ExtraFile {
+  contentType: string;
+  body: Uint8Array;
+}
+
 /** Serves the fixture webmail over https on 127.0.0.1 with a throw-away self-signed certificate. */
-export async function startWebmailServer(messages: readonly FixtureMessage[]): Promise<WebmailServer> {
+export async function startWebmailServer(messages: readonly FixtureMessage[], files: Record<string, ExtraFile> = {}): Promise<WebmailServer> {
   const dir = await mkdtemp(join(tmpdir(), 'ringfence-cert-'));
   try {
     const names = Object.values(HOSTS).map((h) => `DNS:${h}`).join(',');
@@ -70,7 +76,10 @@ export async function startWebmailServer(messages: readonly FixtureMessage[]): P
       const host = (req.headers.host ?? '').replace(/:\d+$/, '');
       const webmail = (Object.keys(HOSTS) as Webmail[]).find((w) => HOSTS[w] === host);
       if (!webmail) return void res.writeHead(404).end();
-      const answer = respond(webmail, new URL(req.url ?? '/', `https://${host}`), messages);
+      const url = new URL(req.url ?? '/', `https://${host}`);
+      const file = files[url.pathname];
+      if (file) return void res.writeHead(200, { 'content-type': file.contentType }).end(file.body);
+      const answer = respond(webmail, url, messages);
       res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
