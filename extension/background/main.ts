@@ -11,7 +11,7 @@ import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
 import { readStatus } from './status.ts';
 import { parseHeaderBlock } from './parse-header-block.ts';
 import { rawMessageOf } from './raw-pictures.ts';
-import { queuedScan, scansPerMessage } from './scan-queue.ts';
+import { headerTurn, queuedScan, scansPerMessage } from './scan-queue.ts';
 import { rejudgeOpenMessages } from './rejudge-tabs.ts';
 import { dismissedKeys, setDismissed } from './dismissed-store.ts';
 
@@ -58,7 +58,8 @@ async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
       case 'ocr':
         return { ok: true, value: await ocrScan(request.message, request.images, request.raw) };
       case 'parse-headers':
-        // At once, ahead of queued scans: a first scan waits for these headers (and parsing them is quick).
+        // A first scan may wait for these headers: at once unless scans are backed up.
+        await headerTurn();
         return { ok: true, value: await parseHeaderBlock(rawMessageOf({ text: String(request.raw), html: request.html === true })) };
       case 'report':
         return { ok: true, value: await reportMessage(request) };

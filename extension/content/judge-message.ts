@@ -15,9 +15,9 @@ export { HEADER_FETCHES } from './header-requests.ts';
 export const HEADER_GRACE_MS = 300;
 /**
  * A first scan whose header request waits for a place (others of a long conversation ahead of it) waits for
- * it when its headers are expected within this many ms, and at most this long. Such a message is scanned
- * once; one whose headers are not expected that soon is scanned at once on what the page shows (its banner
- * is not held back) and again when they come.
+ * it when its headers are expected within this many ms, and no longer than twice what was expected. Such a
+ * message is scanned once; one whose headers are not expected that soon is scanned at once on what the page
+ * shows (its banner is not held back) and again when they come.
  */
 export const HEADER_WAIT_MS = 1_000;
 
@@ -192,11 +192,11 @@ function sameVerdict(a: ScanResponse, b: ScanResponse): boolean {
 
 /**
  * The headers if they come within HEADER_GRACE_MS of their request, else LATE. A request still waiting for a
- * place is waited for (up to HEADER_WAIT_MS) only when it is expected back within HEADER_WAIT_MS.
+ * place is waited for only when it is expected back within HEADER_WAIT_MS (and at most twice as long as expected).
  */
 async function headersInTime(request: HeaderRequest<MailMessage | null>): Promise<MailMessage | null | typeof LATE> {
   const STARTED = Symbol('started');
-  const placeWait = request.expectedMs <= HEADER_WAIT_MS ? HEADER_WAIT_MS : 0;
+  const placeWait = request.expectedMs <= HEADER_WAIT_MS ? Math.min(HEADER_WAIT_MS, 2 * request.expectedMs) : 0;
   const before = await within(Promise.race([request.result, request.started.then(() => STARTED)]), placeWait);
   if (before !== STARTED) return before as MailMessage | null | typeof LATE;
   return within(request.result, HEADER_GRACE_MS);

@@ -104,6 +104,13 @@ function clickPlan(count: number): Click[] {
   return Array.from({ length: count }, (_, i) => ({ id: threadIds[Math.floor(i / 2)]!, kind: i % 2 === 0 ? 'number' : 'message' }));
 }
 
+/** The long conversation in a fresh view: new banners, their report buttons not used yet. */
+async function openFresh(page: Page): Promise<void> {
+  await page.evaluate(() => (location.hash = '#inbox'));
+  await page.waitForTimeout(300);
+  await openAndWait(page, BIG_THREAD, threadIds, 60_000);
+}
+
 /** Clicks each report button in turn (in the page, as fast as the banner answers); the banner's state after each. */
 async function clickReports(page: Page, plan: Click[]): Promise<string[]> {
   return page.evaluate(async (clicks) => {
@@ -304,6 +311,7 @@ describe.skipIf(!hasChromium)(`extension under load (${SINGLE} messages, a ${THR
   }, 120_000);
   it(`delivers ${REPORTS} reports clicked while the endpoint answers 503 once each, in click order, within 30 s of it coming back`, async () => {
     const plan = clickPlan(REPORTS);
+    await openFresh(page);
     h.reports.setStatus(503);
     const outageStart = Date.now();
     const states = await clickReports(page, plan);
@@ -340,10 +348,7 @@ describe.skipIf(!hasChromium)(`extension under load (${SINGLE} messages, a ${THR
   }, 120_000);
 
   it(`loses none of ${KILL_REPORTS} reports when the browser is killed (SIGKILL) while delivering them`, async () => {
-    // A fresh conversation view: new banners, report buttons not used yet.
-    await page.evaluate(() => (location.hash = '#inbox'));
-    await page.waitForTimeout(300);
-    await openAndWait(page, BIG_THREAD, threadIds, 60_000);
+    await openFresh(page);
     h.reports.setStatus(503);
     const states = await clickReports(page, clickPlan(KILL_REPORTS));
     expect(states).toEqual(states.map(() => 'queued'));

@@ -1,10 +1,10 @@
-// The worker's scans a few at a time in the order asked (banners on screen first), counted per message.
+// The worker's scans a few at a time in the order asked (banners on screen first), counted per message; header parsing in their way only while they keep up.
 import { describe, expect, it, vi } from 'vitest';
 import type { MailMessage } from '../../shared/types.ts';
 import type { ScanResponse } from '../../extension/lib/messages.ts';
 
 vi.mock('../../extension/background/scan-message.ts', () => ({ scanMessage: () => Promise.reject(new Error('not in this test')) }));
-const { queuedScan, scansPerMessage, SCANS_AT_ONCE } = await import('../../extension/background/scan-queue.ts');
+const { headerTurn, queuedScan, scansPerMessage, SCANS_AT_ONCE } = await import('../../extension/background/scan-queue.ts');
 const { Limit } = await import('../../extension/lib/limit.ts');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,6 +29,24 @@ describe('queuedScan', () => {
     expect(most).toBe(SCANS_AT_ONCE);
     expect(finished.slice(0, SCANS_AT_ONCE).sort()).toEqual(['0', '1', '2']);
     expect(finished.slice(-SCANS_AT_ONCE).sort()).toEqual(['17', '18', '19']);
+  });
+
+  it('lets header parsing go at once while the worker keeps up, and after the queued scans when they are backed up', async () => {
+    const order: string[] = [];
+    const scan = async (m: MailMessage) => {
+      await sleep(10);
+      order.push(m.subject);
+      return response;
+    };
+    const few = Array.from({ length: SCANS_AT_ONCE }, (_, i) => queuedScan(message(i), scan));
+    await headerTurn().then(() => order.push('headers'));
+    await Promise.all(few);
+    expect(order[0]).toBe('headers');
+    order.length = 0;
+    const many = Array.from({ length: 2 * SCANS_AT_ONCE }, (_, i) => queuedScan(message(i), scan));
+    await headerTurn().then(() => order.push('headers'));
+    await Promise.all(many);
+    expect(order.at(-1)).toBe('headers');
   });
 
   it('counts the scans asked for per message key', async () => {
