@@ -1,13 +1,16 @@
 // One process, one store: syncs FEED_URL twice (the server answers a changed copy the second time) and
 // prints what it cost as one JSON line. Run by bench/cases/feed-sync.ts so its peak RSS is the sync's own.
-import { openNodeFeedStore } from '../../cli/node-store.ts';
+// The store is the extension's (IdbFeedStore) over fake-indexeddb, which keeps the whole database in this
+// process's memory: the RSS here includes the stored copies, which Chromium keeps on disk.
+import 'fake-indexeddb/auto';
+import { openIdbFeedStore } from '../../shared/browser/idb-feed-store.ts';
 import { syncFeed } from '../../shared/feed-sync/sync.ts';
 
 const [urlArg, maxBytesText] = process.argv.slice(2);
 if (!urlArg) throw new Error('usage: sync-child.ts FEED_URL [MAX_BYTES]');
 const url: string = urlArg;
 const maxBytes = Number(maxBytesText ?? 200 * 1024 * 1024);
-const store = await openNodeFeedStore();
+const store = await openIdbFeedStore({ name: `bench-feed-sync-${process.pid}` });
 const probe = '+12025550007';
 
 async function measured(round: number) {
@@ -35,4 +38,5 @@ async function measured(round: number) {
 
 const full = await measured(0);
 const changed = await measured(1);
+store.close(); // its BroadcastChannel would keep the process alive
 process.stdout.write(`${JSON.stringify({ full, changed, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

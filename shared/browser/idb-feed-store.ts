@@ -75,7 +75,7 @@ interface FeedDB extends DBSchema {
 export interface IdbFeedStoreOptions {
   /** Database name. Default "ringfence-feeds". */
   name?: string;
-  /** Buckets written per transaction. Default 2000 (about 32,000 entries). */
+  /** Buckets written per transaction. Default 500 (about 8,000 entries): short, so lookups wait little behind one. */
   bucketsPerTransaction?: number;
   /** A copy not written to for this long is abandoned and removed on the next start. Default 60 s. */
   staleCopyMs?: number;
@@ -140,7 +140,7 @@ export class IdbFeedStore implements CopyStore {
     readonly name: string,
     options: IdbFeedStoreOptions,
   ) {
-    this.bucketsPerTransaction = options.bucketsPerTransaction ?? 2000;
+    this.bucketsPerTransaction = options.bucketsPerTransaction ?? 500;
     this.sliceMs = options.sliceMs ?? 8;
     this.staleCopyMs = options.staleCopyMs ?? 60_000;
     this.layoutMaxAgeMs = options.layoutMaxAgeMs ?? 2_000;

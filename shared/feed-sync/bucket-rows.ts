@@ -18,37 +18,69 @@ export interface BuiltBucket {
 /** Digest halves of an empty bucket: nothing is stored for it. */
 export const EMPTY_DIGEST: [number, number] = [0, 0];
 
-/** The rows of one kind (numbers or blocks) of a copy being read. */
+/** Bytes of one page of row text. */
+const PAGE = 1 << 20;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * The rows of one kind (numbers or blocks) of a copy being read, as UTF-8 in 1 MB pages (a row as a JS
+ * string would cost half as much again: ~160 bytes an entry with its header and slot, against ~95 here).
+ */
 export class BucketRows {
-  private rows: string[] = [];
-  private hashes = new Uint32Array(1024);
+  private pages: Uint8Array[] = [];
+  private used = PAGE;
+  private count = 0;
+  private hashes: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  /** Page, start and length of each row's text. */
+  private page: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  private start: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  private length: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
 
   get size(): number {
-    return this.rows.length;
+    return this.count;
   }
 
   add(entry: FeedEntry): void {
-    if (this.rows.length === this.hashes.length) {
-      const grown = new Uint32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
+    if (this.count === this.hashes.length) {
+      this.hashes = grow(this.hashes);
+      this.page = grow(this.page);
+      this.start = grow(this.start);
+      this.length = grow(this.length);
     }
-    this.hashes[this.rows.length] = hashKey(entry.key);
-    this.rows.push(encodeRow(entry));
+    const row = encodeRow(entry);
+    const room = row.length * 3;
+    if (this.used + room > (this.pages[this.pages.length - 1]?.length ?? 0)) {
+      this.pages.push(new Uint8Array(Math.max(PAGE, room)));
+      this.used = 0;
+    }
+    const at = this.pages.length - 1;
+    const { written } = encoder.encodeInto(row, this.pages[at]!.subarray(this.used));
+    this.hashes[this.count] = hashKey(entry.key);
+    this.page[this.count] = at;
+    this.start[this.count] = this.used;
+    this.length[this.count] = written;
+    this.used += written;
+    this.count++;
+  }
+
+  private row(i: number): string {
+    const start = this.start[i]!;
+    return decoder.decode(this.pages[this.page[i]!]!.subarray(start, start + this.length[i]!));
   }
 
   /** Sorted key hashes (the copy's key filter for this kind). */
   sortedHashes(): Uint32Array {
-    return this.hashes.slice(0, this.rows.length).sort();
+    return this.hashes.slice(0, this.count).sort();
   }
 
   /**
    * The copy's buckets 0…buckets-1 in order. Rows are ordered by key (document order among rows of one key,
    * which are merged as the parsers merge them), so a bucket's text depends on its entries, not on where
-   * they stood in the document. Consumes the rows: each is let go once its bucket is built.
+   * they stood in the document.
    */
   *buckets(buckets: number): Generator<BuiltBucket, void, void> {
-    const count = this.rows.length;
+    const count = this.count;
     const starts = new Uint32Array(buckets + 1);
     for (let i = 0; i < count; i++) starts[(this.hashes[i]! % buckets) + 1]!++;
     for (let b = 0; b < buckets; b++) starts[b + 1]! += starts[b]!;
@@ -64,8 +96,7 @@ export class BucketRows {
       }
       const rows: { id: string; row: string }[] = [];
       for (let k = from; k < to; k++) {
-        const row = this.rows[order[k]!]!;
-        this.rows[order[k]!] = ''; // let each row go once its bucket is built
+        const row = this.row(order[k]!);
         rows.push({ id: rowId(row), row });
       }
       rows.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -92,8 +123,9 @@ export class BucketRows {
 
   /** Lets the rows go. */
   clear(): void {
-    this.rows = [];
-    this.hashes = new Uint32Array(0);
+    this.pages = [];
+    this.count = 0;
+    this.hashes = this.page = this.start = this.length = new Uint32Array(0);
   }
 }
 
@@ -101,6 +133,12 @@ export class BucketRows {
  * What makes two rows the same entry (FeedCollector's kind|key|digits|verdict): the row text up to its
  * third comma — key, flags (kind and verdict) and digits. Keys are E.164 text, with no commas or quotes.
  */
+function grow(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 function rowId(row: string): string {
   const second = row.indexOf(',', row.indexOf(',') + 1);
   if (second < 0) return `${row.slice(0, -1)},null`;
