@@ -8,10 +8,11 @@ import { ChunkedOut, writeJson, writeText, type ClusterSummary } from './cluster
 
 export { CLUSTER_FORMAT } from './cluster-output.ts';
 
-/** Distinct numbers clustered by default: a few hundred MB at most, far more than a real export holds. */
-const MAX_NUMBERS = 500_000;
-/** Files, subjects, senders and brands listed per campaign (the first in input order). */
-const LIST_CAP = 100;
+/** Distinct numbers clustered by default: some 250 MB at most (each its own campaign), more than a real export holds. */
+const MAX_NUMBERS = 250_000;
+/** Files, and distinct subjects, senders and brands, listed per campaign (the first in input order). */
+const FILE_CAP = 20;
+const LIST_CAP = 10;
 /** Unreadable messages listed one by one; the rest are counted. */
 const ERRORS_LISTED = 1000;
 
@@ -28,7 +29,7 @@ export async function run(args: string[]): Promise<number> {
   const jobs = jobsOption(parsed.options.get('jobs'));
   const maxNumbers = maxNumbersOption(parsed.options.get('max-numbers'));
 
-  const accumulator = new CampaignAccumulator({ maxNumbers, listCap: LIST_CAP });
+  const accumulator = new CampaignAccumulator({ maxNumbers, fileCap: FILE_CAP, listCap: LIST_CAP });
   const errors: ClusterSummary['errors'] = [];
   let errorsOmitted = 0;
   const results = runMessages({

@@ -7,11 +7,13 @@ import { timeSpan } from './date-span.ts';
 export interface ClusterLimits {
   /** Distinct numbers tracked; a number first seen after this many is counted as untracked, not clustered. */
   maxNumbers: number;
-  /** Values listed per campaign (files, subjects, senders, brands) and per number (brands): the first N in input order. */
+  /** Files listed per campaign: the first N in input order. */
+  fileCap: number;
+  /** Distinct subjects, senders and brands listed per campaign, and brands per number: the first N in input order. */
   listCap: number;
 }
 
-export const UNLIMITED: ClusterLimits = { maxNumbers: Infinity, listCap: Infinity };
+export const UNLIMITED: ClusterLimits = { maxNumbers: Infinity, fileCap: Infinity, listCap: Infinity };
 
 /** What the accumulator holds per campaign (a set of linked numbers), on the set's root number only. */
 interface CampaignState {
@@ -26,7 +28,8 @@ interface CampaignState {
 
 /**
  * Clusters records as they stream past, keeping per-number aggregates and per-campaign lists capped at
- * `listCap`, never the records: memory grows with distinct numbers (up to `maxNumbers`), not with messages.
+ * `fileCap` / `listCap`, never the records: memory grows with distinct numbers (up to `maxNumbers`), not
+ * with messages.
  * Two messages are in one campaign when they share a number, or numbers of one block (the E.164 number minus
  * its last 4 digits), directly or through other messages; so numbers are linked, and messages follow them.
  */
@@ -84,7 +87,7 @@ export class CampaignAccumulator {
       if (!(time >= state.first)) state.first = time;
       if (!(time <= state.last)) state.last = time;
     }
-    state.files.add(order, record.file, cap);
+    state.files.add(order, record.file, this.limits.fileCap);
     for (const brand of record.brands) state.brands.add(order, brand, cap);
     const subject = record.subject.trim();
     if (subject) state.subjects.add(order, subject, cap);
@@ -126,7 +129,7 @@ export class CampaignAccumulator {
     const blockCounts = new Map<string, number>();
     for (const n of numbers) blockCounts.set(n.block, (blockCounts.get(n.block) ?? 0) + 1);
     const span = timeSpan(state.first, state.last);
-    const files = state.files.list(cap);
+    const files = state.files.list(this.limits.fileCap);
     const campaign: Campaign = {
       id,
       messages: state.messages,
@@ -186,7 +189,7 @@ export class CampaignAccumulator {
       this.campaigns.delete(absorbed);
       const into = this.campaigns.get(kept);
       if (!into) this.campaigns.set(kept, gone);
-      else mergeState(into, gone, this.limits.listCap);
+      else mergeState(into, gone, this.limits);
     }
     return kept;
   }
@@ -217,11 +220,11 @@ function newState(): CampaignState {
   };
 }
 
-function mergeState(into: CampaignState, from: CampaignState, cap: number): void {
+function mergeState(into: CampaignState, from: CampaignState, { fileCap, listCap: cap }: ClusterLimits): void {
   into.messages += from.messages;
   if (!Number.isNaN(from.first) && !(from.first >= into.first)) into.first = from.first;
   if (!Number.isNaN(from.last) && !(from.last <= into.last)) into.last = from.last;
-  into.files.merge(from.files, cap);
+  into.files.merge(from.files, fileCap);
   into.subjects.merge(from.subjects, cap);
   into.senders.merge(from.senders, cap);
   into.brands.merge(from.brands, cap);

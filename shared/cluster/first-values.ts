@@ -2,78 +2,88 @@
  * The earliest values of a list by input order (file names; or distinct subjects, senders, brands compared
  * without case), holding at most `cap` once trimmed. Lists of merged campaigns merge: the result is exactly
  * the first `cap` values of the union, since a value among those is among the first `cap` of its own side.
+ * A list is trimmed back to `cap` once it holds half as many again, so trimming costs little per value.
+ * Entries sit in one flat array (order, value[, lower-cased key]), made on first use at its exact size:
+ * most campaigns hold one or two messages, and each array's spare room would cost more than its values.
  */
 export class FirstValues {
-  private orders: number[] = [];
-  private values: string[] = [];
-  /** Lower-cased values, for distinct lists only. */
-  private keys: string[] | undefined;
-  /** Key → position, built once a distinct list grows long enough for a linear search to cost. */
+  private items: (number | string)[] | undefined;
+  /** Key → entry number, built once a distinct list grows long enough for a linear search to cost. */
   private index: Map<string, number> | undefined;
   /** Some value was left out because the list was full. */
   cut = false;
 
-  constructor(distinct: boolean) {
-    if (distinct) this.keys = [];
+  constructor(private readonly distinct: boolean) {}
+
+  private get width(): number {
+    return this.distinct ? 3 : 2;
+  }
+
+  get length(): number {
+    return (this.items?.length ?? 0) / this.width;
   }
 
   add(order: number, value: string, cap: number): void {
-    const keys = this.keys;
-    if (keys) {
-      const key = value.toLowerCase();
+    const key = this.distinct ? value.toLowerCase() : '';
+    const items = this.items;
+    if (!items) {
+      this.items = this.distinct ? [order, value, key === value ? value : key] : [order, value];
+      return;
+    }
+    if (this.distinct) {
       const at = this.find(key);
       if (at !== -1) {
-        if (order < this.orders[at]!) {
-          this.orders[at] = order;
-          this.values[at] = value;
+        if (order < (items[at * 3] as number)) {
+          items[at * 3] = order;
+          items[at * 3 + 1] = value;
         }
         return;
       }
-      keys.push(key);
-      this.index?.set(key, this.values.length);
-    }
-    this.orders.push(order);
-    this.values.push(value);
-    if (keys && !this.index && keys.length > LINEAR_SEARCH) this.reindex();
-    if (this.values.length > 2 * cap) this.trim(cap);
+      this.index?.set(key, this.length);
+      items.push(order, value, key === value ? value : key); // the value itself when already lower-case: one string kept
+      if (!this.index && this.length > LINEAR_SEARCH) this.reindex();
+    } else items.push(order, value);
+    if (this.length > cap + (cap >> 1) + 1) this.trim(cap);
   }
 
   merge(other: FirstValues, cap: number): void {
-    for (let i = 0; i < other.values.length; i++) this.add(other.orders[i]!, other.values[i]!, cap);
+    const items = other.items ?? [];
+    for (let i = 0; i < items.length; i += other.width) this.add(items[i] as number, items[i + 1] as string, cap);
     if (other.cut) this.cut = true;
   }
 
   /** The first `cap` values in input order. */
   list(cap: number): string[] {
-    const kept = this.sortedPositions();
+    const kept = this.sortedEntries();
     if (kept.length > cap) this.cut = true;
-    return kept.slice(0, cap).map((i) => this.values[i]!);
-  }
-
-  get length(): number {
-    return this.values.length;
+    return kept.slice(0, cap).map((e) => this.items![e * this.width + 1] as string);
   }
 
   private find(key: string): number {
     if (this.index) return this.index.get(key) ?? -1;
-    return this.keys!.indexOf(key);
+    const items = this.items!;
+    for (let i = 2; i < items.length; i += 3) if (items[i] === key) return (i - 2) / 3;
+    return -1;
   }
 
-  private sortedPositions(): number[] {
-    return this.orders.map((_, i) => i).sort((a, b) => this.orders[a]! - this.orders[b]!);
+  private sortedEntries(): number[] {
+    const items = this.items ?? [];
+    const width = this.width;
+    return Array.from({ length: this.length }, (_, e) => e).sort((a, b) => (items[a * width] as number) - (items[b * width] as number));
   }
 
   private trim(cap: number): void {
-    const kept = this.sortedPositions().slice(0, cap);
-    this.orders = kept.map((i) => this.orders[i]!);
-    this.values = kept.map((i) => this.values[i]!);
-    if (this.keys) this.keys = kept.map((i) => this.keys![i]!);
+    const width = this.width;
+    const items = this.items!;
+    this.items = this.sortedEntries().slice(0, cap).flatMap((e) => items.slice(e * width, e * width + width));
     this.cut = true;
     if (this.index) this.reindex();
   }
 
   private reindex(): void {
-    this.index = new Map(this.keys!.map((key, i) => [key, i]));
+    const items = this.items!;
+    this.index = new Map();
+    for (let i = 2; i < items.length; i += 3) this.index.set(items[i] as string, (i - 2) / 3);
   }
 }
 

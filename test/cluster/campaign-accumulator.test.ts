@@ -60,7 +60,7 @@ describe('CampaignAccumulator', () => {
   });
 
   it('lists only the first N files, subjects and senders in input order, even across campaigns merged later', () => {
-    const accumulator = new CampaignAccumulator({ maxNumbers: 100, listCap: 3 });
+    const accumulator = new CampaignAccumulator({ maxNumbers: 100, fileCap: 3, listCap: 3 });
     // Two campaigns grow apart, then one message with both numbers joins them.
     for (let i = 0; i < 6; i++) {
       accumulator.add(record(`a${i}.eml`, null, ['+18047134598'], [], `Subject a${i}`));
@@ -74,7 +74,7 @@ describe('CampaignAccumulator', () => {
   });
 
   it('keeps a number first seen by a later message in first-seen order when the lists merge', () => {
-    const accumulator = new CampaignAccumulator({ maxNumbers: 100, listCap: 2 });
+    const accumulator = new CampaignAccumulator({ maxNumbers: 100, fileCap: 2, listCap: 2 });
     accumulator.add(record('1.eml', null, ['+18047134598'], [], 'Invoice'));
     accumulator.add(record('2.eml', null, ['+12125550143'], [], 'Renewal'));
     accumulator.add(record('3.eml', null, ['+18047134598'], [], 'Renewal'));
@@ -83,7 +83,7 @@ describe('CampaignAccumulator', () => {
   });
 
   it('stops tracking new numbers past maxNumbers and counts what it left out', () => {
-    const accumulator = new CampaignAccumulator({ maxNumbers: 2, listCap: 10 });
+    const accumulator = new CampaignAccumulator({ maxNumbers: 2, fileCap: 10, listCap: 10 });
     accumulator.add(record('1.eml', null, ['+18047134598']));
     accumulator.add(record('2.eml', null, ['+12125550143']));
     accumulator.add(record('3.eml', null, ['+16175551234']));
@@ -99,7 +99,7 @@ describe('CampaignAccumulator', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const heapAfter = (messages: number): number => {
-      const accumulator = new CampaignAccumulator({ maxNumbers: 100_000, listCap: 100 });
+      const accumulator = new CampaignAccumulator({ maxNumbers: 100_000, fileCap: 20, listCap: 10 });
       for (let i = 0; i < messages; i++) {
         const k = (i * 7919) % 2000;
         accumulator.add(record(`export.mbox#${i}`, new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), [`+1212${230 + (k % 60)}${2000 + Math.floor(k / 60)}`], i % 3 ? [] : ['Norton'], `Subject ${i}`, `s${i}@example.net`));
@@ -114,7 +114,7 @@ describe('CampaignAccumulator', () => {
     const small = heapAfter(20_000) - base;
     gc();
     const large = heapAfter(200_000) - base;
-    // Lists fill up to twice their cap between trims (about 1 MB here); held records would take some 70 MB more.
+    // Lists fill up to half again their cap between trims; held records would take some 70 MB more.
     expect(large - small).toBeLessThan(4 * 1024 * 1024);
   });
 });

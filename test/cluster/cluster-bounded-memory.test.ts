@@ -58,8 +58,8 @@ function expectRightCampaigns(run: Run, messages: number): void {
     expect(campaign.numbers).toHaveLength(expected.numbers);
     expect(campaign.sharedBlocks).toEqual([expected.block]);
     expect(campaign.numbers.reduce((sum, n) => sum + n.messages, 0)).toBe(expected.messages);
-    expect(campaign.files.length).toBe(Math.min(100, expected.messages));
-    if (expected.messages > 100) expect(campaign.capped).toContain('files');
+    expect(campaign.files.length).toBe(Math.min(20, expected.messages));
+    if (expected.messages > 20) expect(campaign.capped).toContain('files');
     expect(campaign.files[0]).toMatch(/#\d+$/);
   });
   const signatures = output.campaigns.slice(scam.length);
