@@ -12,6 +12,9 @@
  *   verifyFeedSignature(bytes, sigBytes, publicKey) → boolean   (plain detached: SPKI PEM/base64 or JWK; ECDSA
  *       P-256 raw or DER signature; Ed25519; the .sig file may be binary or base64)   importFeedPublicKey(text)
  *   backoffDelayMs(failures, intervalMinutes)   new StoreLookup(store, ttlDays) implements ReputationLookup
+ *   readCopy(byteChunks, parseOptions) → ReadCopy: a native feed streamed entry by entry into compact bucket rows
+ *       (other formats read whole); storeCopy(store, url, copy, meta): a CopyStore (IndexedDB) writes only the
+ *       buckets whose digest changed, other stores get one ParsedFeed.   Sha256: SHA-256 fed chunk by chunk
  * Stores: shared/browser/idb-feed-store.ts (openIdbFeedStore), cli/node-store.ts (openNodeFeedStore).
  */
 export { syncFeed, signatureUrl, DEFAULT_TIMEOUT_MS, type SyncOptions, type SyncOutcome } from './sync.ts';
@@ -26,3 +29,7 @@ export { importFeedPublicKey, type FeedPublicKey, type SignatureAlgorithm } from
 export { backoffDelayMs, nextRegularAttempt, nextRetryAttempt } from './backoff.ts';
 export { StoreLookup } from './store-lookup.ts';
 export { fetchBytes, FetchError, type FetchLike } from './fetch-bytes.ts';
+export { fetchStream, type FetchedStream } from './fetch-stream.ts';
+export { readCopy, type ReadCopy, type ReadCopyOptions } from './read-copy.ts';
+export { storeCopy, isCopyStore, chooseBucketCount, type CopyStore, type CopyWriteReport } from './copy-store.ts';
+export { Sha256 } from './sha256-stream.ts';
