@@ -30,6 +30,7 @@ export async function openPaneFeeds(policy: EffectivePolicy, options: { store?: 
         entryCount: s.entryCount,
         ...(s.lastSuccess ? { lastSuccess: s.lastSuccess } : {}),
         ...(s.lastError ? { lastError: s.lastError } : {}),
+        ...(s.lastProblem ? { lastProblem: s.lastProblem } : {}),
       }));
     },
   };

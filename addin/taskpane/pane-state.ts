@@ -8,6 +8,8 @@ export interface FeedSummary {
   entryCount: number;
   lastSuccess?: string;
   lastError?: string;
+  /** Why the last update failed, in the reader's words. */
+  lastProblem?: Note;
 }
 
 export type PaneState =

@@ -11,6 +11,7 @@ import { ShadowBanner } from './shadow-banner.tsx';
 import { paneTranslator } from './translate.ts';
 import { VerdictDetails } from './verdict-details.tsx';
 import { NoteText, TechnicalDetail } from './note-text.tsx';
+import { noteText } from '../../shared/i18n/note.ts';
 
 export interface TaskPaneProps {
   state: PaneState;
@@ -101,10 +102,12 @@ function Footer({ context, translator }: { context: PaneContext; translator: Tra
               <span class="feed" key={i}>
                 {i > 0 && ' · '}
                 {t('paneFeed', { name: f.name, count: f.entryCount })}
-                {f.lastError && (
+                {(f.lastProblem || f.lastError) && (
                   <>
                     {' '}
-                    {t('paneFeedFailed')} <TechnicalDetail detail={f.lastError} translator={translator} />
+                    {t('paneFeedFailed')}
+                    {f.lastProblem && <> {noteText(f.lastProblem, t)}</>}
+                    {f.lastError && <> <TechnicalDetail detail={f.lastError} translator={translator} /></>}
                   </>
                 )}
               </span>

@@ -110,7 +110,7 @@ const busyContext: PaneContext = {
   minimumBannerLevel: 'caution',
   policySource: 'cached',
   policyProblems: PROBLEMS,
-  feeds: [{ name: 'Liste A', entryCount: 1204, lastError: 'HTTP 503 Service Unavailable' }, { name: 'Liste B', entryCount: 1 }],
+  feeds: [{ name: 'Liste A', entryCount: 1204, lastError: 'HTTP 503 Service Unavailable', lastProblem: { key: 'feedProblemServer', detail: 'HTTP 503 Service Unavailable' } }, { name: 'Liste B', entryCount: 1 }],
   canReport: true,
   pinnedUpdates: true,
   pendingReports: 2,
@@ -167,6 +167,8 @@ describe('the pane in a de-DE Outlook', () => {
     expect(details).toContain('Technische Angabe: HTTP 503 Service Unavailable');
     expect(details).toContain('Technische Angabe: feedTtlDays: expected a positive number');
     expect(root.querySelector('.warnings')?.textContent).toContain('Der Anhang „rechnung.pdf“ konnte nicht gelesen werden.');
+     const feed = root.querySelector('.feeds .feed')!.textContent!;
+    expect(feed).toContain(de.t('feedProblemServer'));
   });
 
   it('names each of the organisation\'s malformed settings in plain German, its key only in the technical detail', () => {
