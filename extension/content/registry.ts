@@ -1,7 +1,7 @@
 // A small registry of webmail providers (one file each under providers/). A provider that matches the page
 // starts watching it; its observers are torn down by the AbortSignal it is given.
 import type { MailMessage } from '../../shared/types.ts';
-import browser from 'webextension-polyfill';
+import { browser } from '../lib/browser-api.ts';
 import type { ContentRequest, PageImage, RawMessageText, WebmailSurface } from '../lib/messages.ts';
 import { watchMessages } from './watch-messages.ts';
 import { ask } from '../lib/background-client.ts';

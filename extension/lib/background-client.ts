@@ -1,5 +1,5 @@
 // Typed calls from content scripts and extension pages to the background worker.
-import browser from 'webextension-polyfill';
+import { browser } from './browser-api.ts';
 import type { Answer, BackgroundRequest } from './messages.ts';
 
 export async function ask<T>(request: BackgroundRequest): Promise<T> {

@@ -7,6 +7,8 @@ import type { BackgroundRequest, ScanResponse } from '../../extension/lib/messag
 import type { OpenedMessage, WebmailProvider } from '../../extension/content/registry.ts';
 
 const storage = vi.hoisted(() => ({ data: {} as Record<string, unknown> }));
+// Content scripts and the pages' shared helpers reach the extension API through browser-api.ts (no polyfill).
+vi.mock('../../extension/lib/browser-api.ts', async () => ({ browser: (await import('webextension-polyfill')).default }));
 vi.mock('webextension-polyfill', () => ({
   default: {
     i18n: { getMessage: () => '', getUILanguage: () => 'en' },

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MailMessage } from '../../shared/types.ts';
 import type { BackgroundRequest } from '../../extension/lib/messages.ts';
 
+// Content scripts and the pages' shared helpers reach the extension API through browser-api.ts (no polyfill).
+vi.mock('../../extension/lib/browser-api.ts', async () => ({ browser: (await import('webextension-polyfill')).default }));
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { id: 'test', onMessage: { addListener() {}, removeListener() {} } } } }));
 vi.mock('../../extension/lib/background-client.ts', () => ({
   ask: async (request: BackgroundRequest) => {

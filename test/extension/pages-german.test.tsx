@@ -15,6 +15,8 @@ const env = vi.hoisted(() => ({
   statusError: '' as string,
 }));
 
+// Content scripts and the pages' shared helpers reach the extension API through browser-api.ts (no polyfill).
+vi.mock('../../extension/lib/browser-api.ts', async () => ({ browser: (await import('webextension-polyfill')).default }));
 vi.mock('webextension-polyfill', async () => {
   const { CATALOGUES: catalogues } = await import('../../shared/i18n/catalogues.ts');
   return {

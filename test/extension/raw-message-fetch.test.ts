@@ -6,6 +6,8 @@ import type { MailMessage } from '../../shared/types.ts';
 import type { BackgroundRequest } from '../../extension/lib/messages.ts';
 import { InFlight } from '../../extension/content/in-flight.ts';
 
+// Content scripts and the pages' shared helpers reach the extension API through browser-api.ts (no polyfill).
+vi.mock('../../extension/lib/browser-api.ts', async () => ({ browser: (await import('webextension-polyfill')).default }));
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { id: 'test', onMessage: { addListener() {}, removeListener() {} } } } }));
 const ask = vi.fn(async (request: BackgroundRequest) => {
   if (request.type !== 'parse-headers') throw new Error(`unexpected ${request.type}`);

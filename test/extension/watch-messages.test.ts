@@ -9,6 +9,8 @@ import type { MailMessage, Verdict } from '../../shared/types.ts';
 import type { BackgroundRequest, ScanResponse } from '../../extension/lib/messages.ts';
 import type { OpenedMessage, WebmailProvider } from '../../extension/content/registry.ts';
 
+// Content scripts and the pages' shared helpers reach the extension API through browser-api.ts (no polyfill).
+vi.mock('../../extension/lib/browser-api.ts', async () => ({ browser: (await import('webextension-polyfill')).default }));
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { id: 'test' } } }));
 const ask = vi.fn<(request: BackgroundRequest) => Promise<unknown>>();
 vi.mock('../../extension/lib/background-client.ts', () => ({ ask: (request: BackgroundRequest) => ask(request) }));

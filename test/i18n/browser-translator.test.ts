@@ -6,6 +6,8 @@ import { CATALOGUES } from '../../shared/i18n/catalogues.ts';
 
 const browserI18n = vi.hoisted(() => ({ language: 'de-DE', catalogues: {} as Record<string, Record<string, { message: string } | undefined>> }));
 
+// Content scripts and the pages' shared helpers reach the extension API through browser-api.ts (no polyfill).
+vi.mock('../../extension/lib/browser-api.ts', async () => ({ browser: (await import('webextension-polyfill')).default }));
 vi.mock('webextension-polyfill', () => ({
   default: {
     i18n: {
