@@ -117,7 +117,7 @@ export class CampaignAccumulator {
       b.messages - a.messages ||
       members.get(rootB)!.length - members.get(rootA)!.length ||
       earlier(a.first, b.first) ||
-      a.files.list(1)[0]!.localeCompare(b.files.list(1)[0]!),
+      a.files.first().localeCompare(b.files.first()),
     );
     let n = 0;
     for (const [root, state] of order) yield this.describe(`campaign-${++n}`, state, members.get(root)!);

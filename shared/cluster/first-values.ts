@@ -59,6 +59,14 @@ export class FirstValues {
     return kept.slice(0, cap).map((e) => this.items![e * this.width + 1] as string);
   }
 
+  /** The earliest value, or '' for an empty list. */
+  first(): string {
+    const items = this.items ?? [];
+    let best = -1;
+    for (let i = 0; i < items.length; i += this.width) if (best === -1 || (items[i] as number) < (items[best] as number)) best = i;
+    return best === -1 ? '' : (items[best + 1] as string);
+  }
+
   private find(key: string): number {
     if (this.index) return this.index.get(key) ?? -1;
     const items = this.items!;
