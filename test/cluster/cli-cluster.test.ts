@@ -73,6 +73,18 @@ describe('ringfence cluster', () => {
     expect(output.errors).toEqual([{ file: join(dir, 'missing.eml'), error: expect.any(String) }]);
   });
 
+  it('clusters only the first --max-numbers distinct numbers and says what it left out', async () => {
+    const { result, stdout, stderr } = await captureOutput(() => run(['--json', '--jobs', '1', '--max-numbers', '1', join(dir, 'mail', 'a.eml'), join(dir, 'mail', 'c.eml'), join(dir, 'mail', 'd.eml')]));
+    expect(result).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output).toMatchObject({ messages: 3, numbers: 1, untracked: { sightings: 2, messages: 2, maxNumbers: 1 } });
+    expect(output.campaigns.map((c: { numbers: { e164: string }[] }) => c.numbers.map((n) => n.e164))).toEqual([['+18047134598']]);
+    expect(stderr).toContain('truncated: more than 1 distinct numbers');
+    const text = await captureOutput(() => run(['--jobs', '1', '--max-numbers', '1', join(dir, 'mail', 'a.eml'), join(dir, 'mail', 'd.eml')]));
+    expect(text.stdout).toContain('truncated: only the first 1 distinct numbers were clustered; 1 sightings of later numbers skipped, 1 messages left in no campaign');
+    expect((await captureOutput(() => main(['cluster', '--max-numbers', '0', dir]))).result).toBe(2);
+  });
+
   it('exits 2 without a path', async () => {
     expect((await captureOutput(() => main(['cluster']))).result).toBe(2);
     expect((await captureOutput(() => main(['cluster', '--bogus', dir]))).result).toBe(2);
