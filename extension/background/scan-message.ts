@@ -8,6 +8,7 @@ import { getPolicyForScan } from './policy.ts';
 import { getReputation, getSenders, getSightings } from './stores.ts';
 import { sightingsOncePerMessage } from './sightings-once.ts';
 import { sendersOncePerMessage } from '../../shared/browser/senders-once.ts';
+import { reasonTextsOf } from './reason-texts.ts';
 
 export async function scanMessage(message: MailMessage, options: { remember?: boolean } = {}): Promise<ScanResponse> {
   const { effective } = await getPolicyForScan();
@@ -27,6 +28,7 @@ export async function scanMessage(message: MailMessage, options: { remember?: bo
     show: verdict.level !== 'none' && atLeast(verdict.level, effective.minimumBannerLevel),
     canReport: Boolean(effective.reportEndpoint),
     formatted,
+    reasonTexts: reasonTextsOf(verdict),
   };
 }
 

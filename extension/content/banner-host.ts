@@ -1,6 +1,6 @@
 // Puts the shared banner in an open shadow root on a <ringfence-banner> host just above a message body.
-import { mountBanner } from '../../shared/browser/banner/mount-banner.tsx';
-import type { PhoneVerdict } from '../../shared/types.ts';
+import { renderBanner } from '../../shared/browser/banner/render-banner.tsx';
+import type { PhoneVerdict, Reason } from '../../shared/types.ts';
 import { translator } from '../lib/translate.ts';
 import type { ReportResponse, ScanResponse } from '../lib/messages.ts';
 import type { ReportOutcome } from '../../shared/browser/banner/banner-messages.ts';
@@ -28,10 +28,11 @@ export function createBannerHost(response: ScanResponse, actions: BannerActions)
   const host = document.createElement(HOST_TAG);
   host.setAttribute('data-level', response.verdict.level);
   const shadow = host.attachShadow({ mode: 'open' });
-  const unmount = mountBanner(shadow, {
+  const unmount = renderBanner(shadow, {
     verdict: response.verdict,
     translator,
     formatNumber: (p: PhoneVerdict) => response.formatted[p.e164] ?? p.raw,
+    describeReason: (reason: Reason, facts: boolean) => writtenReason(response, reason, facts),
     ...(actions.onReport ? { onReport: outcomeOf(actions.onReport) } : {}),
     ...(actions.onReportMessage ? { onReportMessage: outcomeOf(actions.onReportMessage) } : {}),
     onDismiss: () => {
@@ -48,6 +49,12 @@ export function createBannerHost(response: ScanResponse, actions: BannerActions)
       unmount();
     },
   };
+}
+
+/** The worker's sentence for a reason (the page holds no sentence registry); the core's own message without one. */
+function writtenReason(response: ScanResponse, reason: Reason, facts: boolean): string {
+  const texts = facts ? response.reasonTexts?.details : response.reasonTexts?.compact;
+  return texts?.[response.verdict.reasons.indexOf(reason)] || reason.message;
 }
 
 /** "Sent" once the endpoint took the report, "queued" while it waits in the outbox. */

@@ -7,7 +7,7 @@ import type { Browser } from 'webextension-polyfill';
 type Global = { browser?: Browser; chrome?: Browser };
 
 function extensionApi(): Browser {
-  const global = globalThis as Global;
+  const global = globalThis as unknown as Global;
   const api = global.browser?.runtime ? global.browser : global.chrome;
   if (!api?.runtime) throw new Error('Ringfence: not running as an extension script');
   return api;

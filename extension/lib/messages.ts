@@ -61,6 +61,14 @@ export interface ScanResponse {
   formatted: Record<string, string>;
   /** The text calls for reading the message's pictures (thin next to them, or a lure without a number). */
   readPictures?: boolean;
+  /** Each reason's sentence in the reader's language, in the order of verdict.reasons (written by the worker). */
+  reasonTexts?: ReasonTexts;
+}
+
+/** `compact`: the sentence alone (the banner's one reason); `details`: with what a scam list knows of the number. */
+export interface ReasonTexts {
+  compact: string[];
+  details: string[];
 }
 
 export interface ReportResponse {

@@ -4,18 +4,26 @@
 // short summary per banner (level, number, one sentence), not the whole banner.
 // Every string from a message or a feed is rendered as a text node, never as HTML.
 import { useEffect, useId, useRef, useState, useLayoutEffect } from 'preact/hooks';
-import type { Level, PhoneVerdict, Verdict } from '../../types.ts';
-import { reasonText } from '../../i18n/reason-text.ts';
+import type { Level, PhoneVerdict, Reason, Verdict } from '../../types.ts';
 import type { ReportOutcome, Translator } from './banner-messages.ts';
 import { isOutboxFull } from '../outbox-full.ts';
 
 export type ReportState = 'idle' | 'sending' | 'sent' | 'queued' | 'error' | 'full';
+
+/**
+ * A reason's sentence in the reader's language: alone for the compact banner, with what a scam list knows
+ * of the number (`facts`) in Details. mountBanner renders it with shared/i18n/reason-text.ts; the extension's
+ * content script shows the sentences its worker wrote, so the sentence registry stays out of the page.
+ */
+export type DescribeReason = (reason: Reason, facts: boolean) => string;
 
 export interface BannerProps {
   verdict: Pick<Verdict, 'level' | 'reasons' | 'phones' | 'brands' | 'saas'>;
   translator: Translator;
   /** Formats an E.164 number for reading; defaults to the number as written in the message. */
   formatNumber?: (phone: PhoneVerdict) => string;
+  /** Each reason's sentence; without it a reason shows the core's own English message. */
+  describeReason?: DescribeReason;
   /** "Report this number": absent when no report endpoint is configured, and then the button is not shown. */
   onReport?: () => Promise<ReportOutcome | void>;
   /** "Report message": absent when no report endpoint is configured; shown even when the message has no number. */
@@ -36,7 +44,8 @@ const TITLE_KEY: Record<Shown, string> = { danger: 'bannerTitleDanger', warning:
 
 export function Banner(props: BannerProps) {
   const { verdict, translator, formatNumber, onReport, onReportMessage, onDismiss, onShow } = props;
-  const { t, locale } = translator;
+  const { t } = translator;
+  const describe = props.describeReason ?? coreMessage;
   const [open, setOpen] = useState(false);
   const [hidden, setHidden] = useState(props.dismissed ?? false);
   const [last, setLast] = useState<ReportAction>('number');
@@ -52,7 +61,7 @@ export function Banner(props: BannerProps) {
   const phones = reportablePhones(verdict.phones);
   const show = formatNumber ?? ((p: PhoneVerdict) => p.raw.trim() || p.e164);
   const first = phones[0];
-  const reason = verdict.reasons[0] ? reasonText(verdict.reasons[0], verdict, t, locale) : '';
+  const reason = verdict.reasons[0] ? describe(verdict.reasons[0], false) : '';
   const levelName = level ? t(LEVEL_KEY[level]) : '';
   const summary = first
     ? t('bannerAnnounceNumber', { level: levelName, number: show(first), status: numberStatus(first, t), reason })
@@ -149,21 +158,21 @@ export function Banner(props: BannerProps) {
         {statusText}
       </p>
       <div class="details" id={`${id}-details`} hidden={!open}>
-        {open && <Details verdict={verdict} phones={phones} show={show} translator={translator} />}
+        {open && <Details verdict={verdict} phones={phones} show={show} translator={translator} describe={describe} />}
       </div>
     </section>
   );
 }
 
-function Details({ verdict, phones, show, translator }: { verdict: BannerProps['verdict']; phones: PhoneVerdict[]; show: (p: PhoneVerdict) => string; translator: Translator }) {
-  const { t, locale } = translator;
+function Details({ verdict, phones, show, translator, describe }: { verdict: BannerProps['verdict']; phones: PhoneVerdict[]; show: (p: PhoneVerdict) => string; translator: Translator; describe: DescribeReason }) {
+  const { t } = translator;
   const withEvidence = verdict.reasons.filter((r) => r.evidence);
   return (
     <>
       <p class="details-heading">{t('bannerWhy')}</p>
       <ul class="reasons">
         {verdict.reasons.map((r) => (
-          <li key={r.code} data-code={r.code}>{reasonText(r, verdict, t, locale, { facts: true })}</li>
+          <li key={r.code} data-code={r.code}>{describe(r, true)}</li>
         ))}
       </ul>
       <p class="advice">{t('bannerAdvice')}</p>
@@ -190,6 +199,10 @@ function Details({ verdict, phones, show, translator }: { verdict: BannerProps['
       </dl>
     </>
   );
+}
+
+function coreMessage(reason: Reason): string {
+  return reason.message;
 }
 
 /** The status label every shown number carries: on the list, in a listed block, or not known. */

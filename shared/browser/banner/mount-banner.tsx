@@ -1,16 +1,10 @@
-import { render } from 'preact';
-import { Banner, type BannerProps } from './banner.tsx';
-import { BANNER_CSS } from './banner-styles.ts';
+import { reasonText } from '../../i18n/reason-text.ts';
+import type { BannerProps } from './banner.tsx';
+import { renderBanner } from './render-banner.tsx';
 
 /** Renders the banner and its styles into a shadow root (or any container); returns an unmount function. */
 export function mountBanner(root: ShadowRoot | Element, props: BannerProps): () => void {
-  render(
-    <>
-      <style>{BANNER_CSS}</style>
-      {/* A new verdict is a new banner: details closed, announced once more. */}
-      <Banner key={JSON.stringify([props.verdict.level, props.verdict.reasons.map((r) => r.code), props.verdict.phones.map((p) => p.e164)])} {...props} />
-    </>,
-    root,
-  );
-  return () => render(null, root);
+  const { verdict, translator } = props;
+  const describeReason = props.describeReason ?? ((reason, facts) => reasonText(reason, verdict, translator.t, translator.locale, { facts }));
+  return renderBanner(root, { ...props, describeReason });
 }
