@@ -6,6 +6,7 @@ import type { InputMessage, MessageSource } from './input/types.ts';
 import type { MboxFormat } from './input/mbox-format.ts';
 import { WorkerPool } from './pool/worker-pool.ts';
 import { orderedMap } from './pool/ordered-map.ts';
+import { taskModuleUrl } from './pool/task-bundle.ts';
 import type { TaskInit, TaskOutput } from './pool/message-task.ts';
 import { Progress } from './progress.ts';
 import { UsageError } from './args.ts';
@@ -46,7 +47,7 @@ export async function* runMessages(options: RunMessagesOptions): AsyncGenerator<
   const tty = Boolean(process.stderr.isTTY);
   const progress = tty || options.progress ? new Progress({ tty, ...(planned.totalBytes ? { totalBytes: planned.totalBytes } : {}) }) : undefined;
   const pool = new WorkerPool({
-    module: new URL('./pool/message-task.ts', import.meta.url).href,
+    module: await taskModuleUrl(new URL('./pool/message-task.ts', import.meta.url)),
     jobs: options.jobs,
     init: options.init,
     onCall: async (method, args) => {

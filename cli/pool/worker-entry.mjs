@@ -1,12 +1,13 @@
-// Entry of a pool worker thread: loads TypeScript through tsx, then serves tasks for the module named in
-// workerData. Plain JavaScript so the thread can start before a TypeScript loader is in place.
+// Entry of a pool worker thread: loads the module named in workerData (through tsx when it is TypeScript,
+// directly when it is the cached bundle), then serves its tasks. Plain JavaScript so the thread can start
+// before a TypeScript loader is in place.
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
 // Standard output carries the results (JSON lines): nothing a library logs may land there.
 for (const method of ['log', 'info', 'debug']) console[method] = (...args) => console.error(...args);
 
-register();
+// tsx costs each thread about a second of CPU (a loader thread of its own): only when there is TypeScript.
+if (/\.[cm]?tsx?$/.test(new URL(workerData.module).pathname)) (await import('tsx/esm/api')).register();
 const pending = new Map();
 let nextCall = 0;
 /** Asks the main thread (reputation lookups); answered by a 'reply' message. */
