@@ -36,18 +36,23 @@ export async function runStepsAsync<T>(steps: Steps<T>, pace: PaceOptions = {}):
   }
 }
 
+let turns: { port: MessagePort; waiting: (() => void)[] } | undefined;
+
 /** Resolves in a new macrotask: timers, messages and I/O queued meanwhile run first. */
 export function macrotask(): Promise<void> {
   const g = globalThis as { setImmediate?: (callback: () => void) => unknown };
   if (typeof g.setImmediate === 'function') return new Promise((resolve) => g.setImmediate!(resolve));
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(undefined);
+      // One channel for every turn: a channel each (thousands in a big sync) holds native ports until GC.
+      if (!turns) {
+        const channel = new MessageChannel();
+        const waiting: (() => void)[] = [];
+        channel.port1.onmessage = () => waiting.shift()?.();
+        turns = { port: channel.port2, waiting };
+      }
+      turns.waiting.push(resolve);
+      turns.port.postMessage(undefined);
     });
   }
   return new Promise((resolve) => setTimeout(resolve, 0));
