@@ -5,6 +5,7 @@
 // external (loaded from node_modules as before); dynamic imports become chunks loaded when first needed.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,10 +34,11 @@ export async function taskModuleUrl(entry: URL): Promise<string> {
 
 /** Path of the bundle of `entryPath` inside `cacheDir`, building it when needed. Throws when esbuild cannot. */
 export async function bundledEntry(entryPath: string, cacheDir: string): Promise<string> {
-  const esbuild = await import('esbuild');
+  // The version from package.json: esbuild itself is loaded only to build.
+  const { version } = createRequire(import.meta.url)('esbuild/package.json') as { version: string };
   const name = basename(entryPath, extname(entryPath));
   const listFile = join(cacheDir, `${name}-${shortHash(entryPath)}.inputs.json`);
-  const key = `${RECIPE} ${esbuild.version} ${entryPath}`;
+  const key = `${RECIPE} ${version} ${entryPath}`;
   const known = await readInputs(listFile);
   if (known) {
     const hash = await hashInputs(key, known);
@@ -44,6 +46,8 @@ export async function bundledEntry(entryPath: string, cacheDir: string): Promise
     if (out && existsSync(out)) return out;
   }
 
+  const esbuild = await import('esbuild');
+  if (esbuild.version !== version) throw new Error(`esbuild ${esbuild.version} loaded, ${version} expected`);
   await mkdir(cacheDir, { recursive: true });
   const building = join(cacheDir, `.building-${process.pid}-${Date.now()}`);
   try {
@@ -106,13 +110,12 @@ async function readInputs(listFile: string): Promise<string[] | undefined> {
 
 /** Hash of the key and every input's content (tsconfig.json included); undefined when one is missing. */
 async function hashInputs(key: string, inputs: readonly string[]): Promise<string | undefined> {
+  const files = [...inputs, join(ROOT, 'tsconfig.json')].sort();
+  const contents = await Promise.all(files.map((file) => readFile(file).catch(() => undefined)));
   const hash = createHash('sha256').update(key);
-  for (const file of [...inputs, join(ROOT, 'tsconfig.json')].sort()) {
-    try {
-      hash.update(`\0${file}\0`).update(await readFile(file));
-    } catch {
-      return undefined;
-    }
+  for (const [i, content] of contents.entries()) {
+    if (!content) return undefined;
+    hash.update(`\0${files[i]}\0`).update(content);
   }
   return hash.digest('hex').slice(0, 20);
 }
