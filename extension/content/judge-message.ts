@@ -12,7 +12,7 @@ import { HeaderRequests, type HeaderRequest } from './header-requests.ts';
 export { HEADER_FETCHES } from './header-requests.ts';
 
 /** How long the first scan waits for the headers ("Show original"), counted from their request. */
-export const HEADER_GRACE_MS = 300;
+export const HEADER_GRACE_MS = 150;
 /**
  * A first scan whose header request waits for a place (others of a long conversation ahead of it) waits for
  * it when its headers are expected within this many ms, and no longer than twice what was expected. Such a
