@@ -16,6 +16,8 @@ export const FIREFOX_OUT = resolve(root, 'dist/extension-firefox');
 const SCRIPTS: Record<string, string> = {
   background: resolve(source, 'background/main.ts'),
   ...Object.fromEntries(CONTENT_SCRIPTS.map((c) => [`content/${c.provider}`, resolve(source, `content/providers/${c.provider}.ts`)])),
+  // Imported by a webmail frame's first banner (extension/content/load-banner.ts), not a content_scripts entry.
+  'content/banner': resolve(source, 'content/banner-entry.ts'),
 };
 const STATIC = ['_locales', 'icons', 'managed_schema.json'];
 

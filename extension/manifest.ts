@@ -36,6 +36,8 @@ export function buildManifest(target: BrowserTarget, version: string): Record<st
       js: [`content/${c.provider}.js`],
       run_at: 'document_idle',
     })),
+    // A webmail frame's first banner imports the banner into its content script (extension/content/load-banner.ts).
+    web_accessible_resources: [{ resources: ['content/banner.js'], matches: CONTENT_SCRIPTS.flatMap((c) => [...c.matches]) }],
     action: { default_popup: 'popup/popup.html', default_title: '__MSG_extName__' },
     options_ui: { page: 'options/options.html', open_in_tab: true },
     // The OCR document compiles tesseract's WebAssembly (shipped in ocr/core/); nothing else is allowed.

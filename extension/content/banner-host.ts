@@ -1,5 +1,7 @@
 // Puts the shared banner in an open shadow root on a <ringfence-banner> host just above a message body.
-import { renderBanner } from '../../shared/browser/banner/render-banner.tsx';
+// The banner itself (Preact and its styles) comes with the frame's first banner: see load-banner.ts.
+import { loadBanner, loadedBanner } from './load-banner.ts';
+import type { BannerModule } from './banner-global.ts';
 import type { PhoneVerdict, Reason } from '../../shared/types.ts';
 import { translator } from '../lib/translate.ts';
 import type { ReportResponse, ScanResponse } from '../lib/messages.ts';
@@ -28,25 +30,34 @@ export function createBannerHost(response: ScanResponse, actions: BannerActions)
   const host = document.createElement(HOST_TAG);
   host.setAttribute('data-level', response.verdict.level);
   const shadow = host.attachShadow({ mode: 'open' });
-  const unmount = renderBanner(shadow, {
-    verdict: response.verdict,
-    translator,
-    formatNumber: (p: PhoneVerdict) => response.formatted[p.e164] ?? p.raw,
-    describeReason: (reason: Reason, facts: boolean) => writtenReason(response, reason, facts),
-    ...(actions.onReport ? { onReport: outcomeOf(actions.onReport) } : {}),
-    ...(actions.onReportMessage ? { onReportMessage: outcomeOf(actions.onReportMessage) } : {}),
-    onDismiss: () => {
-      focusMessage(host);
-      actions.onDismiss();
-    },
-    ...(actions.onShow ? { onShow: actions.onShow } : {}),
-    ...(actions.dismissed ? { dismissed: true } : {}),
-  });
+  let removed = false;
+  let unmount: (() => void) | undefined;
+  const render = ({ renderBanner }: BannerModule) => {
+    if (removed) return;
+    unmount = renderBanner(shadow, {
+      verdict: response.verdict,
+      translator,
+      formatNumber: (p: PhoneVerdict) => response.formatted[p.e164] ?? p.raw,
+      describeReason: (reason: Reason, facts: boolean) => writtenReason(response, reason, facts),
+      ...(actions.onReport ? { onReport: outcomeOf(actions.onReport) } : {}),
+      ...(actions.onReportMessage ? { onReportMessage: outcomeOf(actions.onReportMessage) } : {}),
+      onDismiss: () => {
+        focusMessage(host);
+        actions.onDismiss();
+      },
+      ...(actions.onShow ? { onShow: actions.onShow } : {}),
+      ...(actions.dismissed ? { dismissed: true } : {}),
+    });
+  };
+  const loaded = loadedBanner();
+  if (loaded) render(loaded);
+  else loadBanner().then(render, (error: unknown) => console.warn('Ringfence: the banner could not be loaded:', error));
   return {
     host,
     remove() {
+      removed = true;
       host.remove();
-      unmount();
+      unmount?.();
     },
   };
 }

@@ -15,6 +15,8 @@ vi.mock('../../extension/lib/browser-api.ts', () => ({
   },
 }));
 
+// content/banner.js, as the worker injects it with a frame's first banner (see load-banner.test.ts).
+await import('../../extension/content/banner-entry.ts');
 const { createBannerHost } = await import('../../extension/content/banner-host.ts');
 const { reasonTextsOf } = await import('../../extension/background/reason-texts.ts');
 

@@ -27,6 +27,8 @@ vi.mock('webextension-polyfill', () => ({
 const ask = vi.fn<(request: BackgroundRequest) => Promise<unknown>>();
 vi.mock('../../extension/lib/background-client.ts', () => ({ ask: (request: BackgroundRequest) => ask(request) }));
 
+// content/banner.js, which a webmail frame's first banner loads (extension/content/load-banner.ts).
+await import('../../extension/content/banner-entry.ts');
 const store = await import('../../extension/background/dismissed-store.ts');
 const { dismissedMessages } = await import('../../extension/content/dismissed-messages.ts');
 const { watchMessages } = await import('../../extension/content/watch-messages.ts');

@@ -15,6 +15,8 @@ vi.mock('../../extension/lib/background-client.ts', () => ({
   },
 }));
 
+// content/banner.js, which a webmail frame's first banner loads (extension/content/load-banner.ts).
+await import('../../extension/content/banner-entry.ts');
 const { gmail } = await import('../../extension/content/providers/gmail.ts');
 
 const page: MailMessage = { subject: 's', from: null, replyTo: [], to: [], date: null, headers: [], text: 't', hiddenText: '', parts: [], attachments: [], links: [] };

@@ -15,6 +15,8 @@ vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '
 const ask = vi.fn<(request: BackgroundRequest) => Promise<unknown>>();
 vi.mock('../../extension/lib/background-client.ts', () => ({ ask: (request: BackgroundRequest) => ask(request) }));
 
+// content/banner.js, which a webmail frame's first banner loads (extension/content/load-banner.ts).
+await import('../../extension/content/banner-entry.ts');
 const { watchMessages } = await import('../../extension/content/watch-messages.ts');
 const { HEADER_GRACE_MS, HEADER_WAIT_MS } = await import('../../extension/content/judge-message.ts');
 
