@@ -1,6 +1,23 @@
-// One GET whose body is handed out chunk by chunk as it arrives, with the same deadline (headers and body),
-// size cap and truncation check as fetchBytes. Sends nothing but the URL and the conditional headers.
-import { FetchError, networkMessage, type FetchBytesOptions } from './fetch-bytes.ts';
+// One GET whose body is handed out chunk by chunk as it arrives, with a deadline covering headers and body,
+// a size cap and a truncation check. Sends nothing but the URL and the conditional headers.
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface FetchBytesOptions {
+  fetch?: FetchLike;
+  /** Covers the whole exchange: connecting, headers and body. */
+  timeoutMs: number;
+  maxBytes: number;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export class FetchError extends Error {
+  constructor(message: string, readonly kind: 'timeout' | 'network' | 'too-large' | 'truncated' | 'aborted') {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
 
 export interface FetchedStream {
   status: number;
@@ -89,4 +106,12 @@ export async function fetchStream(url: string, options: FetchBytesOptions): Prom
     }
   }
   return { status: response.status, headers: response.headers, chunks: chunks() };
+}
+
+export function networkMessage(error: unknown): string {
+  const err = error as { message?: string; cause?: { code?: string; message?: string } };
+  const cause = err.cause?.code ?? err.cause?.message;
+  const base = err.message ?? String(error);
+  if (/terminated|premature|aborted/i.test(base + (cause ?? ''))) return `connection closed before the body was complete (${cause ?? base})`;
+  return cause ? `network error: ${base} (${cause})` : `network error: ${base}`;
 }
