@@ -14,46 +14,12 @@ import { CATALOGUES, translatorFor } from '../../shared/i18n/catalogues.ts';
 import { note, type Note } from '../../shared/i18n/note.ts';
 import type { Verdict } from '../../shared/types.ts';
 
+import { expectGerman, readerText } from '../i18n/support/expect-german.ts';
+
 const de = translatorFor('de-DE');
-const en = CATALOGUES.en!;
-const german = CATALOGUES.de!;
 
-/** English sentences of the catalogue (parts between {placeholders}) that German says differently. */
-const englishPhrases = Object.entries(en)
-  .filter(([key, value]) => value && german[key]?.message !== value.message)
-  .flatMap(([, value]) => value!.message.split(/\{\w+\}/))
-  .map((part) => part.trim())
-  .filter((part) => part.split(/\s+/).length >= 3);
-
-/** Words no German sentence of the pane has; catches English that is in no catalogue at all. */
-const ENGLISH_WORDS = /\b(the|and|could|not|your|this|from|with|found|number|numbers|message|messages|report|reports|settings|checked|reading|failed|cannot)\b/i;
-
-/** Everything a reader sees or hears: text and labels, shadow roots included, without technical details. */
-function readerText(root: Element | ShadowRoot): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (node instanceof Element) {
-      // Analysts' codes with their evidence (the banner's "for your security team (codes)" list, the pane's codes)
-      // and technical details are not translated on purpose.
-      if (node.classList.contains('detail-text') || node.matches('dl.codes') || node.tagName === 'CODE' || node.tagName === 'STYLE') return;
-      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
-        const value = node.getAttribute(name);
-        if (value) parts.push(value);
-      }
-      if (node.shadowRoot) walk(node.shadowRoot);
-    }
-    if (node.nodeType === 3) parts.push(node.textContent ?? '');
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(root);
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
-
-function expectGerman(text: string, what: string): void {
-  expect(text.length, what).toBeGreaterThan(10);
-  expect(englishPhrases.filter((phrase) => text.includes(phrase)), what).toEqual([]);
-  expect(text.match(ENGLISH_WORDS)?.[0], `${what}: ${text}`).toBeUndefined();
-}
+/** Words no German sentence of the pane has (the pane shows policy addresses such as policy.json). */
+const ENGLISH_WORDS_IN_PANE = /\b(the|and|could|not|your|this|from|with|found|number|numbers|message|messages|report|reports|settings|checked|reading|failed|cannot)\b/i;
 
 const scam: Verdict = {
   level: 'danger',
@@ -149,12 +115,12 @@ describe('the pane in a de-DE Outlook', () => {
       banner?.querySelector<HTMLButtonElement>('button.details-toggle')?.click();
       await rendered();
       if (banner) expect(banner.querySelector('.details'), name).not.toBeNull();
-      expectGerman(readerText(root), name);
+      expectGerman(readerText(root), name, ENGLISH_WORDS_IN_PANE);
       banner?.querySelector<HTMLButtonElement>('button.dismiss')?.click();
       await rendered();
       if (banner) {
         expect(banner.querySelector('.chip'), name).not.toBeNull();
-        expectGerman(readerText(banner), `${name}, hidden`);
+        expectGerman(readerText(banner), `${name}, hidden`, ENGLISH_WORDS_IN_PANE);
       }
     });
   }
@@ -191,7 +157,7 @@ describe('the pane in a de-DE Outlook', () => {
     const outcomes: DeliveryOutcome[] = ['delivered', 'queued', 'parked', 'policy-unavailable', 'not-configured', 'failed'];
     for (const outcome of outcomes) {
       const dialog = completionOptions(outcome, { to: 'junk' }, de.t).showPostProcessingDialog as { title: string; description: string };
-      expectGerman(`${dialog.title} ${dialog.description}`, outcome);
+      expectGerman(`${dialog.title} ${dialog.description}`, outcome, ENGLISH_WORDS_IN_PANE);
     }
     expect(completionOptions('delivered', { to: 'junk' }, translatorFor('en-US').t).showPostProcessingDialog).toEqual({
       title: 'Reported',
