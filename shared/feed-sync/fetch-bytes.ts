@@ -12,17 +12,18 @@ export interface FetchedBytes {
 
 export async function fetchBytes(url: string, options: FetchBytesOptions): Promise<FetchedBytes> {
   const { status, headers, chunks } = await fetchStream(url, options);
+  return { status, headers, bytes: await readAll(chunks) };
+}
+
+/** A body's chunks joined into one array (the one chunk itself when there is only one). */
+export async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of chunks) {
     parts.push(chunk);
     total += chunk.length;
   }
-  return { status, headers, bytes: join(parts, total) };
-}
-
-function join(parts: readonly Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
+  if (parts.length === 1) return parts[0]!;
   const out = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {

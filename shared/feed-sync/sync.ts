@@ -6,7 +6,7 @@ import type { FeedConfig, Policy } from '../types.ts';
 import type { FeedStatus, FeedStore } from '../feed/types.ts';
 import { unusableCopyReason } from '../feed/usable-copy.ts';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../feed/decode-input.ts';
-import { fetchBytes, type FetchLike } from './fetch-bytes.ts';
+import { fetchBytes, readAll, type FetchLike } from './fetch-bytes.ts';
 import { fetchStream } from './fetch-stream.ts';
 import { readCopy } from './read-copy.ts';
 import { storeCopy } from './copy-store.ts';
@@ -115,7 +115,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     let bytes: Uint8Array | undefined;
     let hash: Sha256 | undefined;
     if (detached) {
-      bytes = await collect(response.chunks);
+      bytes = await readAll(response.chunks);
       body = once(bytes);
     } else if (config.publicKey) {
       hash = new Sha256();
@@ -154,23 +154,6 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
   } catch (error) {
     return fail(feedProblem(feedProblemKindOf(error), describe(error, options.maxBytes ?? DEFAULT_MAX_BYTES)));
   }
-}
-
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of chunks) {
-    parts.push(chunk);
-    total += chunk.length;
-  }
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array, void, void> {
