@@ -5,6 +5,7 @@
 // so no step walks the whole text at once.
 import { FeedParseError } from './feed-parse-error.ts';
 import { MAX_JSON_DEPTH } from './parse-json.ts';
+import { skipSpace, stringEnd as stringEndIn, syntax } from './json-text.ts';
 
 export interface Range {
   start: number;
@@ -100,13 +101,6 @@ function finish(text: string, at: number, result: Members): Members {
   return result;
 }
 
-function skipSpace(text: string, i: number): number {
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-    else return i;
-  }
-}
 
 /**
  * Index just past the JSON value starting at `start`, found at nesting `depth` (strings, nesting and literals;
@@ -133,14 +127,7 @@ function valueEnd(text: string, start: number, depth: number): number {
 }
 
 function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x22) return i + 1;
-  }
-  throw syntax('unterminated string', start);
-}
-
-function syntax(message: string, at: number): FeedParseError {
-  return new FeedParseError('syntax', `feed is not valid JSON: ${message} at position ${at}`);
+  const end = stringEndIn(text, start);
+  if (end < 0) throw syntax('unterminated string', start);
+  return end;
 }

@@ -5,6 +5,7 @@
 // to be feed metadata), the reader says so and the caller parses the whole text the old way.
 import { FeedParseError } from './feed-parse-error.ts';
 import { MAX_JSON_DEPTH } from './parse-json.ts';
+import { skipSpace, stringEnd, syntax } from './json-text.ts';
 
 /** Largest member other than "entries", and largest single entry, held while incomplete. */
 export const MAX_STREAMED_VALUE_CHARS = 1024 * 1024;
@@ -160,13 +161,6 @@ export class NativeStream {
   }
 }
 
-function skipSpace(text: string, i: number): number {
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-    else return i;
-  }
-}
 
 /** Index just past the JSON value at `start`, or -1 when the text ends before it does (more may come). */
 function valueEnd(text: string, start: number, depth: number, final: boolean): number {
@@ -191,17 +185,4 @@ function valueEnd(text: string, start: number, depth: number, final: boolean): n
   if (i === text.length && !final) return -1;
   if (i === start) throw syntax('expected a value', start);
   return i;
-}
-
-function stringEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x22) return i + 1;
-  }
-  return -1;
-}
-
-function syntax(message: string, at: number): FeedParseError {
-  return new FeedParseError('syntax', `feed is not valid JSON: ${message} at position ${at}`);
 }
