@@ -9,7 +9,7 @@ import type { BenchResult } from '../types.ts';
 import { hasChromium, launchPersistent } from '../../test/support/chromium.ts';
 import { startHttpServer } from '../../test/support/http-server.ts';
 import { FIXTURE_MESSAGES } from '../../test/fixtures/webmail/messages.ts';
-import { buildExtension, EXTENSION_DIR, extensionWorker } from '../../test/extension/support/extension-under-test.ts';
+import { buildExtension, EXTENSION_DIR, extensionWorker, syncOnlyFeed } from '../../test/extension/support/extension-under-test.ts';
 import { routeWebmail, WEBMAIL_START } from '../../test/extension/support/webmail-routes.ts';
 import { bannerLatency } from '../../test/extension/support/harness.ts';
 import { scamFeed } from '../../test/extension/support/scam-feed.ts';
@@ -51,13 +51,7 @@ async function measureLatency(): Promise<BenchResult> {
   const browser = await launchPersistent({ extensionDir: EXTENSION_DIR });
   try {
     await routeWebmail(browser.context, FIXTURE_MESSAGES);
-    const worker = await extensionWorker(browser.context);
-    await worker.evaluate((url) => chrome.storage.local.set({ userOptions: { feeds: [{ url }], useBundledFeed: false } }), feeds.url('/feed.json'));
-    await worker.evaluate(async () => {
-      const rf = (globalThis as unknown as { ringfence: { ready: Promise<unknown>; syncFeeds(o: object): Promise<void> } }).ringfence;
-      await rf.ready;
-      await rf.syncFeeds({ force: true });
-    });
+    await syncOnlyFeed(await extensionWorker(browser.context), feeds.url('/feed.json'));
     const page = await browser.context.newPage();
     const samples: number[] = [];
     let level = '';

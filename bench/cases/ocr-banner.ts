@@ -10,7 +10,7 @@ import { hasChromium, launchPersistent } from '../../test/support/chromium.ts';
 import { startHttpServer, type TestServer } from '../../test/support/http-server.ts';
 import { FIXTURE_MESSAGES, type FixtureMessage } from '../../test/fixtures/webmail/messages.ts';
 import { respond } from '../../test/fixtures/webmail/site.ts';
-import { buildExtension, EXTENSION_DIR, extensionWorker } from '../../test/extension/support/extension-under-test.ts';
+import { buildExtension, EXTENSION_DIR, extensionWorker, syncOnlyFeed } from '../../test/extension/support/extension-under-test.ts';
 import { WEBMAIL_ORIGINS, WEBMAIL_START } from '../../test/extension/support/webmail-routes.ts';
 import { bannerLatency } from '../../test/extension/support/harness.ts';
 import { scamFeed } from '../../test/extension/support/scam-feed.ts';
@@ -94,13 +94,7 @@ async function inBrowser(feeds: TestServer, pictures: PictureMessage[], run: (pa
       const answer = respond('gmail', url, messages);
       return route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body });
     });
-    const worker = await extensionWorker(browser.context);
-    await worker.evaluate((url) => chrome.storage.local.set({ userOptions: { feeds: [{ url }], useBundledFeed: false } }), feeds.url('/feed.json'));
-    await worker.evaluate(async () => {
-      const rf = (globalThis as unknown as { ringfence: { ready: Promise<unknown>; syncFeeds(o: object): Promise<void> } }).ringfence;
-      await rf.ready;
-      await rf.syncFeeds({ force: true });
-    });
+    await syncOnlyFeed(await extensionWorker(browser.context), feeds.url('/feed.json'));
     await run(await browser.context.newPage());
   } finally {
     await browser.close();

@@ -15,6 +15,7 @@ import { basePolicy, startHarness, type Harness } from '../extension/support/har
 import { WEBMAIL_START } from '../extension/support/webmail-routes.ts';
 import { respond } from '../fixtures/webmail/site.ts';
 import { loadMailbox, loadMessageId } from '../extension/support/load-mailbox.ts';
+import { sizeFromEnv } from './support/size-from-env.ts';
 
 const ENTRIES = sizeFromEnv('RINGFENCE_LOAD_FEED_ENTRIES', 200_000);
 const MESSAGES = 400;
@@ -25,14 +26,6 @@ const MAX_RSS_MB = 300;
 /** What the streaming, diff-applying sync stays under at the default size (see the figures below). */
 const RSS_REGRESSION_BOUND_MB = Number(process.env.RINGFENCE_LOAD_FEED_RSS_BOUND_MB ?? 480);
 const MAX_BANNER_MS = 2_000;
-
-function sizeFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got ${JSON.stringify(raw)}`);
-  return n;
-}
 
 /** The README example's fields on every entry; `changed` bumps every 100th entry's lastSeen and reports. */
 function bigFeed(count: number, changed: boolean): Buffer {

@@ -17,6 +17,7 @@ import { bannerLatency, startHarness, type Harness } from '../extension/support/
 import { WEBMAIL_START } from '../extension/support/webmail-routes.ts';
 import { respond } from '../fixtures/webmail/site.ts';
 import { BIG_THREAD, loadMailbox, loadMessageId, loadNumber } from '../extension/support/load-mailbox.ts';
+import { sizeFromEnv } from './support/size-from-env.ts';
 
 const SINGLE = sizeFromEnv('RINGFENCE_LOAD_MESSAGES', 200);
 const THREAD = sizeFromEnv('RINGFENCE_LOAD_THREAD', 100);
@@ -31,14 +32,6 @@ const WARM_UP = Math.max(10, Math.round(SINGLE / 10));
 const singleIds = Array.from({ length: SINGLE }, (_, i) => loadMessageId(5_000 + i));
 const threadIds = Array.from({ length: THREAD }, (_, i) => loadMessageId(2_000 + i));
 const threadNumbers = Array.from({ length: THREAD }, (_, i) => loadNumber(2_000 + i));
-
-function sizeFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got ${JSON.stringify(raw)}`);
-  return n;
-}
 
 function report(what: string, figures: Record<string, unknown>): void {
   console.log(`[load] ${what}: ${JSON.stringify(figures)}`);

@@ -26,3 +26,13 @@ export async function extensionWorker(context: BrowserContext, timeout = 15_000)
   if (existing) return existing;
   return context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout });
 }
+
+/** The user's options name `feedUrl` as their only feed (no bundled starter list), synced before this returns. */
+export async function syncOnlyFeed(worker: Worker, feedUrl: string): Promise<void> {
+  await worker.evaluate((url) => chrome.storage.local.set({ userOptions: { feeds: [{ url }], useBundledFeed: false } }), feedUrl);
+  await worker.evaluate(async () => {
+    const rf = (globalThis as unknown as { ringfence: { ready: Promise<unknown>; syncFeeds(o: object): Promise<void> } }).ringfence;
+    await rf.ready;
+    await rf.syncFeeds({ force: true });
+  });
+}
