@@ -65,7 +65,6 @@ const PROBLEMS: Note[] = [
   policyUrlFor('https://addins.example.com/taskpane.html?policy=http://[bad').problem!,
   note('panePolicyUnreadCached', { url: 'https://addins.example.com/policy.json' }, 'HTTP 503'),
   note('panePolicyUnreadDefaults', { url: 'https://addins.example.com/policy.json' }, 'not JSON'),
-  note('panePolicyShape', undefined, 'policy: expected a JSON object'),
   note('paneProblemOutbox', undefined, 'QuotaExceededError'),
   note('paneProblemParkedRead', undefined, 'blocked'),
   note('paneProblemParkedQueue', undefined, 'blocked'),
