@@ -1,4 +1,6 @@
-import type { FeedMatch, MailMessage, PhoneFinding, ScanContext, Verdict } from './types.ts';
+import type { FeedMatch, MailMessage, PhoneFinding, ScanContext, TextPart, Verdict } from './types.ts';
+import type { Placeholder } from './phone/index.ts';
+import type { LureFeatures } from './lure/index.ts';
 import { visibleParts } from './message-parts.ts';
 import { extractPhones } from './phone/index.ts';
 import { extractLure } from './lure/index.ts';
@@ -16,20 +18,54 @@ import type { LeveledReason } from './verdict/leveled-reason.ts';
  * cached feeds and the device's sightings, and returns the verdict. Pure apart from the lookups in `context`.
  */
 export async function scan(message: MailMessage, context: ScanContext): Promise<Verdict> {
-  const { policy, now } = context;
+  return judgeBody(message, await readBody(message, context), context);
+}
+
+/**
+ * What the message's visible text gives, whatever its headers say: its parts, numbers, lure features, the
+ * feeds' and the device's sightings of its numbers (recorded here). Read once per message; `judgeBody` then
+ * judges it with whatever headers are known (none yet, or those that came later).
+ */
+export interface BodyReading {
+  parts: TextPart[];
+  phones: PhoneFinding[];
+  placeholders: Placeholder[];
+  lure: LureFeatures;
+  trusted: ReadonlySet<string>;
+  reputation: ReadonlyMap<string, FeedMatch[]>;
+  sightings: LeveledReason[];
+}
+
+export async function readBody(message: MailMessage, context: ScanContext): Promise<BodyReading> {
+  const { policy } = context;
   const region = defaultRegion(policy);
   const parts = visibleParts(message);
   const { phones, placeholders } = extractPhones(parts, { defaultRegion: region });
   const lure = extractLure(parts, phones, { extraBrands: policy.extraBrands ?? [] });
-  const saas = analyseSaas(message, policy, phones);
-
   const trusted = normaliseTrustedNumbers(policy.trustedNumbers ?? [], region);
   const numbers = unique(phones.map((p) => p.e164));
   const reputation = await lookUp(numbers, context);
   const sightings = await recordSightings(phones, trusted, lure.brands.map((b) => b.brand), context);
-  const evidence = gatherEvidence(message, parts, phones, lure.brands, await recordSender(message, context), policy);
+  return { parts, phones, placeholders, lure, trusted, reputation, sightings };
+}
 
-  return judge({ message, parts, phones, placeholders, lure, saas, trusted, reputation, sightings, evidence, now });
+/**
+ * The verdict on a read body with the message's identity and headers: platform identity (SaaS rules),
+ * sender evidence and familiarity. `body` must be `readBody` of a message with the same visible parts
+ * under the same policy (sameVisibleText checks the first; the caller, the second).
+ */
+export async function judgeBody(message: MailMessage, body: BodyReading, context: ScanContext): Promise<Verdict> {
+  const { policy, now } = context;
+  const { parts, phones, lure } = body;
+  const saas = analyseSaas(message, policy, phones);
+  const evidence = gatherEvidence(message, parts, phones, lure.brands, await recordSender(message, context), policy);
+  return judge({ message, ...body, saas, evidence, now });
+}
+
+/** Whether `body` was read from the same visible text as `message` shows (headers may add a subject or a sender's name). */
+export function sameVisibleText(message: MailMessage, body: BodyReading): boolean {
+  const parts = visibleParts(message);
+  return parts.length === body.parts.length && parts.every((part, i) => part.id === body.parts[i]!.id && part.text === body.parts[i]!.text);
 }
 
 async function lookUp(numbers: string[], context: ScanContext): Promise<Map<string, FeedMatch[]>> {

@@ -11,7 +11,7 @@ import { FEED_ALARM, scheduleFeedSync, syncFeeds } from './feeds.ts';
 import { readStatus } from './status.ts';
 import { parseHeaderBlock } from './parse-header-block.ts';
 import { rawMessageOf } from './raw-pictures.ts';
-import { headerTurn, queuedScan, scansPerMessage } from './scan-queue.ts';
+import { dropKeptBody, headerTurn, headerUpdatesPerMessage, keptBodies, queuedHeaderUpdate, queuedScan, scansPerMessage } from './scan-queue.ts';
 import { rejudgeOpenMessages } from './rejudge-tabs.ts';
 import { dismissedKeys, setDismissed } from './dismissed-store.ts';
 
@@ -40,7 +40,7 @@ function warn(what: string): (error: unknown) => void {
 // Read policy and run the core once now, so the first message a reader opens is judged at full speed.
 const ready = warmUp().catch(warn('warm-up'));
 // For diagnostics from the worker's console (and the browser tests): await ringfence.status().
-(globalThis as { ringfence?: unknown }).ringfence = { ready, status: readStatus, syncFeeds, flushOutbox, scansPerMessage };
+(globalThis as { ringfence?: unknown }).ringfence = { ready, status: readStatus, syncFeeds, flushOutbox, scansPerMessage, headerUpdatesPerMessage, keptBodies };
 
 // Every start of the worker (install, browser start, wake-up after being stopped): deliver what waits.
 flushOutbox().catch(warn('outbox'));
@@ -54,7 +54,12 @@ async function answer(request: BackgroundRequest): Promise<Answer<unknown>> {
         await ready;
         return { ok: true, value: null };
       case 'scan':
-        return { ok: true, value: await withPictureHint(request.message, request.pictures, queuedScan(request.message, undefined, request.key)) };
+        return { ok: true, value: await withPictureHint(request.message, request.pictures, queuedScan(request.message, undefined, request.key, request.keepBody === true)) };
+      case 'scan-headers':
+        return { ok: true, value: await queuedHeaderUpdate(request.message, String(request.key)) };
+      case 'drop-body':
+        dropKeptBody(String(request.key));
+        return { ok: true, value: null };
       case 'ocr':
         return { ok: true, value: await ocrScan(request.message, request.images, request.raw) };
       case 'parse-headers':

@@ -1,8 +1,9 @@
 // Judges one opened message, once: with its headers when the webmail serves them soon (within a moment of the
 // request; a request waiting behind others of a long conversation is waited for when it is expected back
-// soon), else on what the page shows, and a second time only when headers arrive later (once no banner of
-// the page is waiting for its first scan). Header requests are capped over the page (header-requests.ts).
-// Each result goes to every subscriber (a message re-rendered by the webmail keeps its verdict).
+// soon), else on what the page shows, and then, when the headers arrive later (once no banner of the page is
+// waiting for its first scan), again with them on the body the worker read the first time (not read again).
+// Header requests are capped over the page (header-requests.ts). Each result goes to every subscriber (a
+// message re-rendered by the webmail keeps its verdict).
 import type { MailMessage } from '../../shared/types.ts';
 import { ask } from '../lib/background-client.ts';
 import type { ScanResponse } from '../lib/messages.ts';
@@ -15,9 +16,9 @@ export { HEADER_FETCHES } from './header-requests.ts';
 export const HEADER_GRACE_MS = 150;
 /**
  * A first scan whose header request waits for a place (others of a long conversation ahead of it) waits for
- * it when its headers are expected within this many ms, and no longer than twice what was expected. Such a
- * message is scanned once; one whose headers are not expected that soon is scanned at once on what the page
- * shows (its banner is not held back) and again when they come.
+ * it when its headers are expected within this many ms, and no longer than twice what was expected. One whose
+ * headers are not expected that soon is scanned at once on what the page shows (its banner is not held back),
+ * and judged again on that scan's body when they come.
  */
 export const HEADER_WAIT_MS = 1_000;
 
@@ -107,23 +108,39 @@ export class MessageJudgement {
     if (signal.aborted) return;
     const read = early === LATE || !early ? message : early;
     const key = opened.key ?? undefined;
-    const first = await firstScan(this.provider, read, this.provider.showsPictures?.(opened) === true, key);
-    if (signal.aborted) return;
-    this.publish({ response: first, message: read });
-    if (this.provider.readPictures) void this.withPictures(opened, read, first, signal);
-    if (early === LATE && headers) await this.withLateHeaders(headers, first, signal, key);
-    else this.finish();
+    // Headers still coming for a message with a key: the worker keeps the body it reads for them.
+    const later = early === LATE && headers ? headers : undefined;
+    const keepBody = Boolean(later && key);
+    let kept = keepBody;
+    try {
+      const first = await firstScan(this.provider, read, this.provider.showsPictures?.(opened) === true, key, keepBody);
+      if (signal.aborted) return;
+      this.publish({ response: first, message: read });
+      if (this.provider.readPictures) void this.withPictures(opened, read, first, signal);
+      if (later) {
+        kept = false;
+        await this.withLateHeaders(later, first, signal, key, keepBody);
+      } else this.finish();
+    } finally {
+      // The message left (or the scan failed) before its headers were used: the worker may forget its body.
+      if (kept && key) dropBody(key);
+    }
   }
 
-  /** Headers that came after the banner: one more scan, and a new banner only if the verdict changed. */
-  private async withLateHeaders(headers: Promise<MailMessage | null>, first: ScanResponse, signal: AbortSignal, key: string | undefined): Promise<void> {
+  /**
+   * Headers that came after the banner: the message judged again with them (on the body the worker kept from
+   * the first scan, when `keptBody`), and a new banner only if the verdict changed.
+   */
+  private async withLateHeaders(headers: Promise<MailMessage | null>, first: ScanResponse, signal: AbortSignal, key: string | undefined, keptBody: boolean): Promise<void> {
+    let used = false;
     try {
       const enriched = await headers;
       if (!enriched || signal.aborted) return;
       // A second look waits for the first looks of every message on the page: banners come before refinements.
       await firstScansDone();
       if (signal.aborted) return;
-      const second = await scanIn(this.provider, enriched, false, key);
+      used = true;
+      const second = keptBody && key ? await scanHeaders(this.provider, enriched, key) : await scanIn(this.provider, enriched, false, key);
       if (signal.aborted) return;
       // Same verdict: keep the banner (and any open details) as it is, but report with the fuller identity.
       if (sameVerdict(first, second)) this.latest = { response: first, message: enriched };
@@ -131,6 +148,7 @@ export class MessageJudgement {
     } catch (error) {
       if (!signal.aborted) console.warn(`Ringfence: could not check this message's headers: ${(error as Error).message}`);
     } finally {
+      if (keptBody && key && !used) dropBody(key);
       this.finish();
     }
   }
@@ -160,19 +178,28 @@ export class MessageJudgement {
   }
 }
 
-/** `key` (the page's id of the message) lets the worker count scans per message. */
-function scanIn(provider: WebmailProvider, message: MailMessage, pictures = false, key?: string): Promise<ScanResponse> {
-  return ask<ScanResponse>({ type: 'scan', surface: provider.id, message, ...(pictures ? { pictures } : {}), ...(key ? { key } : {}) });
+/** `key` (the page's id of the message) lets the worker count scans per message; `keepBody`, keep the body read for `scanHeaders`. */
+function scanIn(provider: WebmailProvider, message: MailMessage, pictures = false, key?: string, keepBody = false): Promise<ScanResponse> {
+  return ask<ScanResponse>({ type: 'scan', surface: provider.id, message, ...(pictures ? { pictures } : {}), ...(key ? { key } : {}), ...(key && keepBody ? { keepBody } : {}) });
+}
+
+/** The message with the headers that came after its scan (kept body): judged by the worker without reading the body again. */
+function scanHeaders(provider: WebmailProvider, message: MailMessage, key: string): Promise<ScanResponse> {
+  return ask<ScanResponse>({ type: 'scan-headers', surface: provider.id, message, key });
+}
+
+function dropBody(key: string): void {
+  ask<null>({ type: 'drop-body', key }).catch(() => {});
 }
 
 let firstScans = 0;
 let whenFirstScansDone: (() => void)[] = [];
 
 /** The scan a banner waits for; counted, so that second looks can keep out of its way. */
-async function firstScan(provider: WebmailProvider, message: MailMessage, pictures: boolean, key: string | undefined): Promise<ScanResponse> {
+async function firstScan(provider: WebmailProvider, message: MailMessage, pictures: boolean, key: string | undefined, keepBody: boolean): Promise<ScanResponse> {
   firstScans++;
   try {
-    return await scanIn(provider, message, pictures, key);
+    return await scanIn(provider, message, pictures, key, keepBody);
   } finally {
     if (--firstScans === 0) {
       const waiting = whenFirstScansDone;

@@ -15,8 +15,14 @@ export type BackgroundRequest =
   /**
    * `key`: the page's id of the message, for the worker's count of scans per message (diagnostics).
    * `pictures`: the page shows pictures or attachments with the message (OCR is warmed when its text calls for them).
+   * `keepBody`: the message's headers are still coming; the worker keeps what it read of the body (by `key`)
+   * for the 'scan-headers' that follows, or until 'drop-body'.
    */
-  | { type: 'scan'; surface: WebmailSurface; message: MailMessage; key?: string; pictures?: boolean }
+  | { type: 'scan'; surface: WebmailSurface; message: MailMessage; key?: string; pictures?: boolean; keepBody?: boolean }
+  /** The message again, now with its headers, after a 'scan' with `keepBody`: judged on the kept body (scanned again only if it no longer fits). */
+  | { type: 'scan-headers'; surface: WebmailSurface; message: MailMessage; key: string }
+  /** The message of a 'scan' with `keepBody` left the page before its headers came. */
+  | { type: 'drop-body'; key: string }
   /**
    * The message again with its pictures: the raw message where the webmail serves it (its image and PDF parts
    * are taken there), else the pictures the page shows. OCR where it calls for it; null when nothing was read.

@@ -3,9 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MailMessage } from '../../shared/types.ts';
 import type { ScanResponse } from '../../extension/lib/messages.ts';
 
-vi.mock('../../extension/background/scan-message.ts', () => ({ scanMessage: () => Promise.reject(new Error('not in this test')) }));
-const { headerTurn, queuedScan, scansPerMessage, SCANS_AT_ONCE } = await import('../../extension/background/scan-queue.ts');
+vi.mock('../../extension/background/scan-message.ts', () => ({
+  scanMessage: () => Promise.reject(new Error('not in this test')),
+  judgeWithHeaders: () => Promise.reject(new Error('not in this test')),
+}));
+const { dropKeptBody, headerTurn, headerUpdatesPerMessage, keptBodies, queuedHeaderUpdate, queuedScan, scansPerMessage, SCANS_AT_ONCE } = await import('../../extension/background/scan-queue.ts');
+const { KeptBodies } = await import('../../extension/background/kept-bodies.ts');
 const { Limit } = await import('../../extension/lib/limit.ts');
+type KeptBody = import('../../extension/background/scan-message.ts').KeptBody;
+type ScanOptions = import('../../extension/background/scan-message.ts').ScanOptions;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const response = { verdict: { level: 'none', reasons: [], phones: [], brands: [] }, show: false, canReport: false, formatted: {} } as ScanResponse;
@@ -53,6 +59,72 @@ describe('queuedScan', () => {
     const scan = async () => response;
     await Promise.all([queuedScan(message(1), scan, '#a'), queuedScan(message(2), scan, '#b'), queuedScan(message(3), scan, '#a'), queuedScan(message(4), scan)]);
     expect(scansPerMessage()).toMatchObject({ '#a': 2, '#b': 1 });
+  });
+});
+
+describe('queuedHeaderUpdate', () => {
+  const body = (n: number) => ({ reading: { parts: [{ id: 'body', text: String(n) }] }, policy: '{}' }) as unknown as KeptBody;
+  /** A scan that keeps the body it read when asked to (as scanMessage does). */
+  const scan = (n: number) => async (_m: MailMessage, options?: ScanOptions) => {
+    options?.keepBody?.(body(n));
+    return response;
+  };
+  const updated = { ...response, show: true } as ScanResponse;
+
+  it('judges late headers on the body kept by the scan: counted as a header update, not as a second scan', async () => {
+    const judged: [string, unknown][] = [];
+    const judge = async (m: MailMessage, kept: KeptBody) => {
+      judged.push([m.subject, kept.reading.parts[0]!.text]);
+      return updated;
+    };
+    const fullScans: string[] = [];
+    const rescan = async (m: MailMessage) => {
+      fullScans.push(m.subject);
+      return response;
+    };
+    await queuedScan(message(1), scan(1), '#kept', true);
+    expect(keptBodies()).toBe(1);
+    expect(await queuedHeaderUpdate(message(11), '#kept', judge, rescan)).toBe(updated);
+    expect(judged).toEqual([['11', '1']]);
+    expect(fullScans).toEqual([]);
+    expect(scansPerMessage()['#kept']).toBe(1);
+    expect(headerUpdatesPerMessage()['#kept']).toBe(1);
+    // Used once: nothing is kept any more.
+    expect(keptBodies()).toBe(0);
+  });
+
+  it('keeps no body unless asked, and scans in full (counted) when no kept body fits', async () => {
+    const judge = async () => null;
+    const rescan = async () => response;
+    await queuedScan(message(2), scan(2), '#not-kept');
+    expect(keptBodies()).toBe(0);
+    await queuedHeaderUpdate(message(2), '#not-kept', judge, rescan);
+    expect(scansPerMessage()['#not-kept']).toBe(2);
+    expect(headerUpdatesPerMessage()['#not-kept']).toBeUndefined();
+    // Kept, but the judge finds it does not fit (the text or the policy changed): a full scan.
+    await queuedScan(message(3), scan(3), '#changed', true);
+    await queuedHeaderUpdate(message(3), '#changed', judge, rescan);
+    expect(scansPerMessage()['#changed']).toBe(2);
+    expect(keptBodies()).toBe(0);
+  });
+
+  it('forgets the kept body of a message that left the page', async () => {
+    await queuedScan(message(4), scan(4), '#left', true);
+    expect(keptBodies()).toBe(1);
+    dropKeptBody('#left');
+    expect(keptBodies()).toBe(0);
+  });
+});
+
+describe('KeptBodies', () => {
+  it('keeps at most its bound, forgetting the oldest first', () => {
+    const bodies = new KeptBodies(3);
+    const kept = (n: number) => ({ reading: {}, policy: String(n) }) as unknown as KeptBody;
+    for (let i = 0; i < 5; i++) bodies.keep(`#${i}`, kept(i));
+    expect(bodies.size).toBe(3);
+    expect(bodies.take('#0')).toBeUndefined();
+    expect(bodies.take('#4')?.policy).toBe('4');
+    expect(bodies.take('#4')).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The content script under a day's load, with a fake provider and a fake worker: state only for messages in
-// the DOM, a bounded number judged at a time (those on screen first), and one scan per message when the
-// headers come quickly.
+// the DOM, a bounded number judged at a time (those on screen first), and one scan per message (headers that
+// come late are judged on the body the worker kept).
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -89,7 +89,10 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void>
 }
 
 const banners = () => document.querySelectorAll('ringfence-banner').length;
+/** Full scans asked of the worker (each reads the body). */
 const scans = () => ask.mock.calls.filter(([r]) => r.type === 'scan').map(([r]) => (r as { message: MailMessage }).message);
+/** Every look: full scans and header updates (late headers judged on the body the worker kept), in order. */
+const looks = () => ask.mock.calls.filter(([r]) => r.type === 'scan' || r.type === 'scan-headers').map(([r]) => r as { type: string; message: MailMessage });
 
 describe('watchMessages', () => {
   let controller: AbortController;
@@ -173,15 +176,19 @@ describe('watchMessages', () => {
     expect(scans().every((m) => m.headers.length === 1)).toBe(true);
   });
 
-  it('shows the banner without waiting for slow headers, then scans once more when they come', async () => {
+  it('shows the banner without waiting for slow headers, then judges it with them on the kept body (no second scan)', async () => {
     const probe = fakeProvider(400);
     watchMessages(probe.provider, controller.signal);
     addMessage('late');
     // The banner waits only the grace for headers, never for the headers themselves (400 ms).
     await until(() => banners() === 1, HEADER_GRACE_MS + 150);
     expect(scans().map((m) => m.headers.length)).toEqual([0]);
-    await until(() => scans().length === 2, 1_000);
-    expect(scans()[1]!.headers.length).toBe(1);
+    await until(() => looks().length === 2, 1_000);
+    expect(looks().map((l) => [l.type, l.message.headers.length])).toEqual([
+      ['scan', 0],
+      ['scan-headers', 1],
+    ]);
+    expect(scans()).toHaveLength(1);
   });
 
   it('frees a judging place right after the DOM read: 40 messages with slow headers all get banners at once, 6 header fetches at a time', async () => {
@@ -193,9 +200,12 @@ describe('watchMessages', () => {
     // A message queued behind header requests waits at most HEADER_WAIT_MS for its place; places held for the
     // headers themselves (400 ms each, 6 at a time) would take 7 rounds, 2.8 s, before the last banner.
     expect(Date.now() - started).toBeLessThan(HEADER_WAIT_MS + 600);
-    // Each message is judged with its headers in the end: at once when they came in time, else a second look.
-    await until(() => scans().filter((m) => m.headers.length === 1).length === 40, 10_000);
-    expect(scans().length).toBeLessThanOrEqual(80);
+    // Each message is judged with its headers in the end: at once when they came in time, else a header update
+    // on the body its scan read. Each is scanned once.
+    await until(() => looks().filter((l) => l.message.headers.length === 1).length === 40, 10_000);
+    expect(scans()).toHaveLength(40);
+    expect(new Set(ask.mock.calls.filter(([r]) => r.type === 'scan').map(([r]) => (r as { key: string }).key)).size).toBe(40);
+    expect(looks()).toHaveLength(40 + looks().filter((l) => l.type === 'scan-headers').length);
     expect(probe.mostInFlight).toBe(6);
   });
 
@@ -212,10 +222,10 @@ describe('watchMessages', () => {
     watchMessages(probe.provider, controller.signal);
     for (let i = 0; i < 20; i++) addMessage(`m${i}`);
     await until(() => banners() === 20, 5_000);
-    await until(() => scans().length === 40, 5_000);
-    const withHeaders = scans().map((m) => m.headers.length);
-    expect(withHeaders.slice(0, 20)).toEqual(Array(20).fill(0));
-    expect(withHeaders.slice(20)).toEqual(Array(20).fill(1));
+    await until(() => looks().length === 40, 5_000);
+    const withHeaders = looks().map((l) => `${l.type} ${l.message.headers.length}`);
+    expect(withHeaders.slice(0, 20)).toEqual(Array(20).fill('scan 0'));
+    expect(withHeaders.slice(20)).toEqual(Array(20).fill('scan-headers 1'));
   });
 
   it('keeps a verdict for a message that is re-rendered, without judging it again', async () => {
