@@ -1,22 +1,16 @@
-// The pool's task module bundled once into plain JavaScript (esbuild), so each worker thread starts without
-// a TypeScript loader of its own (tsx costs a worker about 1.4 s of CPU; the bundle loads in about 0.6 s).
-// Cached under node_modules/.cache/ringfence/<name>-<hash>/, the hash taken over the sources the last
-// bundle was built from: any edit to one of them gives a new hash and a fresh bundle. Packages stay
-// external (loaded from node_modules as before); dynamic imports become chunks loaded when first needed.
-import { createHash } from 'node:crypto';
+// The pool's task module (and the CLI's main module, see bin/ringfence.js) bundled once into plain JavaScript
+// (esbuild), so a thread starts without a TypeScript loader of its own (tsx costs a thread about 1.4 s of
+// CPU; the bundle loads in about 0.6 s). Finding a cached bundle is bundle-cache.mjs; building one is here.
+// Packages stay external (loaded from node_modules as before); dynamic imports become chunks loaded when
+// first needed.
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile, readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleKey, bundlePath, CACHE_DIR, cachedBundle, esbuildVersion, hashInputs, inputsListFile, ROOT } from './bundle-cache.mjs';
 
-/** Changes whenever the way bundles are built changes, so older bundles are not reused. */
-const RECIPE = 'task-bundle-1';
 /** Bundles of other source versions are removed once this old (a running scan may still use a recent one). */
 const STALE_MS = 24 * 60 * 60 * 1000;
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'ringfence');
 
 /**
  * The file URL a pool worker should load for the TypeScript module `entry`: the cached bundle, built
@@ -34,17 +28,12 @@ export async function taskModuleUrl(entry: URL): Promise<string> {
 
 /** Path of the bundle of `entryPath` inside `cacheDir`, building it when needed. Throws when esbuild cannot. */
 export async function bundledEntry(entryPath: string, cacheDir: string): Promise<string> {
-  // The version from package.json: esbuild itself is loaded only to build.
-  const { version } = createRequire(import.meta.url)('esbuild/package.json') as { version: string };
+  const cached = await cachedBundle(entryPath, cacheDir);
+  if (cached) return cached;
+  const version = esbuildVersion();
   const name = basename(entryPath, extname(entryPath));
-  const listFile = join(cacheDir, `${name}-${shortHash(entryPath)}.inputs.json`);
-  const key = `${RECIPE} ${version} ${entryPath}`;
-  const known = await readInputs(listFile);
-  if (known) {
-    const hash = await hashInputs(key, known);
-    const out = hash && join(cacheDir, `${name}-${hash}`, `${name}.mjs`);
-    if (out && existsSync(out)) return out;
-  }
+  const listFile = inputsListFile(entryPath, cacheDir);
+  const key = bundleKey(entryPath, version);
 
   const esbuild = await import('esbuild');
   if (esbuild.version !== version) throw new Error(`esbuild ${esbuild.version} loaded, ${version} expected`);
@@ -69,8 +58,8 @@ export async function bundledEntry(entryPath: string, cacheDir: string): Promise
     const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(ROOT, p));
     const hash = await hashInputs(key, inputs);
     if (!hash) throw new Error('a source went missing while it was bundled');
-    const dir = join(cacheDir, `${name}-${hash}`);
-    const out = join(dir, `${name}.mjs`);
+    const out = bundlePath(entryPath, cacheDir, hash);
+    const dir = join(out, '..');
     if (!existsSync(out)) await rename(building, dir).catch((error) => { if (!existsSync(out)) throw error; });
     await writeFile(`${listFile}.${process.pid}`, JSON.stringify(inputs));
     await rename(`${listFile}.${process.pid}`, listFile);
@@ -81,10 +70,13 @@ export async function bundledEntry(entryPath: string, cacheDir: string): Promise
   }
 }
 
+// Spelt in two pieces so that this file, bundled into the CLI's main module, does not trip its own check.
+const META = ['import', 'meta'].join('.');
+
 /**
  * A bundle lives elsewhere than its sources: each source's `import.meta.url` is fixed to the source's own
  * URL, so files found next to it (ocr-thread.mjs, worker-entry.mjs, data/) are found as before. Any other
- * use of import.meta fails the build, and the sources are loaded through tsx instead.
+ * property of the module's meta object fails the build, and the sources are loaded through tsx instead.
  */
 const fixedImportMetaUrl = {
   name: 'fixed-import-meta-url',
@@ -92,37 +84,12 @@ const fixedImportMetaUrl = {
     build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
       if (args.path.includes(`${join('node_modules', '')}`)) return undefined;
       const source = await readFile(args.path, 'utf8');
-      const fixed = source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
-      if (fixed.includes('import.meta')) throw new Error(`${args.path} uses import.meta beyond import.meta.url`);
+      const fixed = source.replaceAll(`${META}.url`, JSON.stringify(pathToFileURL(args.path).href));
+      if (fixed.includes(META)) throw new Error(`${args.path} uses ${META} beyond ${META}.url`);
       return { contents: fixed, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js', resolveDir: join(args.path, '..') };
     });
   },
 };
-
-async function readInputs(listFile: string): Promise<string[] | undefined> {
-  try {
-    const list: unknown = JSON.parse(await readFile(listFile, 'utf8'));
-    return Array.isArray(list) && list.every((p) => typeof p === 'string') ? list : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Hash of the key and every input's content (tsconfig.json included); undefined when one is missing. */
-async function hashInputs(key: string, inputs: readonly string[]): Promise<string | undefined> {
-  const files = [...inputs, join(ROOT, 'tsconfig.json')].sort();
-  const contents = await Promise.all(files.map((file) => readFile(file).catch(() => undefined)));
-  const hash = createHash('sha256').update(key);
-  for (const [i, content] of contents.entries()) {
-    if (!content) return undefined;
-    hash.update(`\0${files[i]}\0`).update(content);
-  }
-  return hash.digest('hex').slice(0, 20);
-}
-
-function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
-}
 
 async function removeStale(cacheDir: string, name: string, keep: string): Promise<void> {
   for (const entry of await readdir(cacheDir).catch(() => [] as string[])) {
