@@ -6,13 +6,15 @@
 //   numbers [copy, bucket] → JSON bucket    exact numbers, spread over hash buckets (see bucket-codec.ts)
 //   blocks  [copy, bucket] → JSON bucket    number blocks keyed by prefix, same scheme
 //   filters copy → { sorted key hashes, holders, digests }   loaded once per copy
+//   staging [copy, kind, partition, seq] → bytes   rows of a copy being read (staged-rows.ts), never live
 // A new copy gets a fresh copy id. Only buckets whose digest differs from the copy in use are written under
 // it (in batches); `holders` says, bucket by bucket, which copy id holds its row (0: the bucket is empty),
 // so unchanged buckets stay where an earlier copy wrote them. One transaction then points feeds[url] at
 // the new copy; only then are rows no copy uses any more deleted. Readers follow feeds[url], so they see
 // the old copy or the new one, never a part. A copy whose writer died (no heartbeat for `staleCopyMs`) is
 // garbage and is removed on the next start. Copies written before holders existed keep all their buckets
-// under their own id.
+// under their own id. A big copy's rows are staged while it is read and deleted once its buckets are
+// built (or with the copy when the sync fails).
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { FeedMatch } from '../types.ts';
 import type { FeedEntry, FeedStatus, ParsedFeed } from '../feed/types.ts';
@@ -24,6 +26,8 @@ import { mayContain, type KeyFilter } from '../feed-sync/key-filter.ts';
 import { emptyStatus, mergeStatus, replacedStatusFor } from '../feed-sync/status.ts';
 import { chooseBucketCount, fromParsedFeed, type CopyStore, type CopyWriteReport } from '../feed-sync/copy-store.ts';
 import type { ReadCopy } from '../feed-sync/read-copy.ts';
+import { StagedRows, type RowSpill } from '../feed-sync/staged-rows.ts';
+import type { StagedCopy } from '../feed-sync/copy-store.ts';
 import { macrotask } from '../feed/steps.ts';
 
 export interface CopyLayout {
@@ -70,7 +74,11 @@ interface FeedDB extends DBSchema {
   numbers: { key: BucketKey; value: string };
   blocks: { key: BucketKey; value: string };
   filters: { key: number; value: FilterRecord };
+  staging: { key: StagingKey; value: Uint8Array };
 }
+
+/** Copy, kind (0 numbers, 1 blocks), partition, piece number. */
+type StagingKey = [number, number, number, number];
 
 export interface IdbFeedStoreOptions {
   /** Database name. Default "ringfence-feeds". */
@@ -93,10 +101,12 @@ export interface IdbFeedStoreOptions {
   onBatchWritten?: (written: number, total: number) => void | Promise<void>;
   /** Longest stretch of bucket building before other tasks get a turn, in ms. Default 8. */
   sliceMs?: number;
+  /** Bytes of rows a copy being read gathers in memory before they are staged in the database. Default 4 MB. */
+  stagingBytes?: number;
 }
 
 export const FEED_DB_NAME = 'ringfence-feeds';
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** Opens (and if needed creates) the feed database, and removes copies abandoned by an interrupted write. */
 export async function openIdbFeedStore(options: IdbFeedStoreOptions = {}): Promise<IdbFeedStore> {
@@ -109,6 +119,7 @@ export async function openIdbFeedStore(options: IdbFeedStoreOptions = {}): Promi
       if (!database.objectStoreNames.contains('numbers')) database.createObjectStore('numbers');
       if (!database.objectStoreNames.contains('blocks')) database.createObjectStore('blocks');
       if (!database.objectStoreNames.contains('filters')) database.createObjectStore('filters');
+      if (!database.objectStoreNames.contains('staging')) database.createObjectStore('staging');
     },
     blocking() {
       // A newer schema wants the database: let it upgrade. This store's calls fail until it is reopened.
@@ -134,6 +145,7 @@ export class IdbFeedStore implements CopyStore {
   private readonly residentEntries: number;
   private readonly onBatchWritten: IdbFeedStoreOptions['onBatchWritten'];
   private readonly sliceMs: number;
+  private readonly stagingBytes: number | undefined;
 
   constructor(
     private readonly db: IDBPDatabase<FeedDB>,
@@ -142,6 +154,7 @@ export class IdbFeedStore implements CopyStore {
   ) {
     this.bucketsPerTransaction = options.bucketsPerTransaction ?? 500;
     this.sliceMs = options.sliceMs ?? 8;
+    this.stagingBytes = options.stagingBytes;
     this.staleCopyMs = options.staleCopyMs ?? 60_000;
     this.layoutMaxAgeMs = options.layoutMaxAgeMs ?? 2_000;
     this.cache = new BucketCache(options.cachedBuckets ?? 4096);
@@ -160,14 +173,43 @@ export class IdbFeedStore implements CopyStore {
     await this.applyCopy(url, fromParsedFeed(feed), meta);
   }
 
+  /** A new copy whose rows are staged in the database while it is read (see StagedCopy). */
+  async stageCopy(url: string): Promise<StagedCopy> {
+    const id = await this.db.add('copies', { url, touchedAt: Date.now() });
+    return {
+      id,
+      rows: (kind) => new StagedRows(this.spill(url, id, kind === 'numbers' ? 0 : 1), this.stagingBytes),
+      discard: () => this.deleteCopy(id),
+    };
+  }
+
+  private spill(url: string, id: number, kind: number): RowSpill {
+    let seq = 0;
+    return {
+      write: async (pieces) => {
+        const tx = this.db.transaction(['staging', 'copies'], 'readwrite', { durability: 'relaxed' });
+        if (!(await tx.objectStore('copies').get(id))) {
+          tx.done.catch(() => {});
+          tx.abort();
+          throw new Error('the new copy was removed before it was complete');
+        }
+        const puts: Promise<unknown>[] = pieces.map(({ partition, bytes }) => tx.objectStore('staging').put(bytes, [id, kind, partition, seq++]));
+        puts.push(tx.objectStore('copies').put({ id, url, touchedAt: Date.now() }));
+        await Promise.all([...puts, tx.done]);
+      },
+      read: (partition) => this.db.getAll('staging', IDBKeyRange.bound([id, kind, partition], [id, kind, partition, Infinity])),
+    };
+  }
+
   async applyCopy(url: string, copy: ReadCopy, meta: Partial<FeedStatus>): Promise<CopyWriteReport> {
     const rows = copy.numbers.size + copy.blocks.size;
     const oldLayout = (await this.db.get('feeds', url))?.layout ?? null;
     const oldFilter = oldLayout ? await this.db.get('filters', oldLayout.copy) : undefined;
-    const id = await this.db.add('copies', { url, touchedAt: Date.now() });
+    const id = copy.stagedCopy ?? (await this.db.add('copies', { url, touchedAt: Date.now() }));
     let written: Awaited<ReturnType<IdbFeedStore['writeChanged']>>;
     try {
       written = await this.writeChanged(url, id, copy, oldLayout, oldFilter);
+      await this.db.delete('staging', IDBKeyRange.bound([id], [id, Infinity]));
     } catch (error) {
       await this.deleteCopy(id).catch(() => {});
       throw storageError(error, rows);
@@ -230,7 +272,7 @@ export class IdbFeedStore implements CopyStore {
       const rows = copy[kind];
       const oldCount = oldLayout ? (kind === 'numbers' ? oldLayout.numberBuckets : oldLayout.blockBuckets) : undefined;
       const oldDigests = oldFilter?.digests?.[kind];
-      const count = chooseBucketCount(rows.size, oldDigests ? oldCount : undefined);
+      const count = chooseBucketCount(rows.size, oldDigests ? oldCount : undefined, rows.bucketMultiple);
       const diffable = oldDigests !== undefined && oldLayout !== null && count === oldCount;
       const oldHolders = oldFilter?.holders?.[kind];
       const holders = new Uint32Array(count);
@@ -238,7 +280,7 @@ export class IdbFeedStore implements CopyStore {
       if (kind === 'numbers') layout.numberBuckets = count;
       else layout.blockBuckets = count;
       total += count;
-      for (const built of rows.buckets(count)) {
+      for await (const built of rows.buckets(count)) {
         const b = built.bucket;
         digests[2 * b] = built.digest[0];
         digests[2 * b + 1] = built.digest[1];
@@ -259,6 +301,7 @@ export class IdbFeedStore implements CopyStore {
       }
       filter.holders![kind] = holders;
       filter.digests![kind] = digests;
+      rows.clear();
     }
     await flush();
     return { layout, filter, entries, written };
@@ -507,9 +550,10 @@ export class IdbFeedStore implements CopyStore {
   }
 
   private async deleteCopy(copy: number): Promise<void> {
-    const tx = this.db.transaction(['numbers', 'blocks', 'filters', 'copies'], 'readwrite');
+    const tx = this.db.transaction(['numbers', 'blocks', 'filters', 'copies', 'staging'], 'readwrite');
     const range = IDBKeyRange.bound([copy], [copy, Infinity]);
     await Promise.all([
+      tx.objectStore('staging').delete(range),
       tx.objectStore('filters').delete(copy),
       tx.objectStore('numbers').delete(range),
       tx.objectStore('blocks').delete(range),

@@ -1,8 +1,8 @@
 // Storing a copy read as bucket rows (read-copy.ts). A store that keeps buckets (IndexedDB) applies it as
 // a diff against the copy in use; a store that keeps whole copies (the CLI's) gets it as one ParsedFeed.
 import type { FeedEntry, FeedStatus, FeedStore, ParsedFeed } from '../feed/types.ts';
-import { bucketCount } from './bucket-codec.ts';
-import { BucketRows } from './bucket-rows.ts';
+import { bucketCount, decodeBucket } from './bucket-codec.ts';
+import { BucketRows, type CopyRows } from './bucket-rows.ts';
 import type { ReadCopy } from './read-copy.ts';
 import { macrotask } from '../feed/steps.ts';
 
@@ -23,6 +23,18 @@ export interface CopyStore extends FeedStore {
    * until the new one is complete. Buckets whose content did not change are not written again.
    */
   applyCopy(url: string, copy: ReadCopy, meta: Partial<FeedStatus>): Promise<CopyWriteReport>;
+  /**
+   * A new copy whose rows are written out to the store while it is read (readCopy's `rows`), so a big copy
+   * is never held whole in memory. Nothing staged is live; applyCopy takes the copy (`copy.stagedCopy`) or
+   * discard() deletes it.
+   */
+  stageCopy?(url: string): Promise<StagedCopy>;
+}
+
+export interface StagedCopy {
+  id: number;
+  rows(kind: 'numbers' | 'blocks'): CopyRows;
+  discard(): Promise<void>;
 }
 
 export function isCopyStore(store: FeedStore): store is CopyStore {
@@ -39,11 +51,12 @@ export async function storeCopy(store: FeedStore, url: string, copy: ReadCopy, m
 
 /**
  * Buckets for a copy of `rows` entries: the old copy's count while it still fits (between half and twice
- * the fresh count), so an update can be compared bucket by bucket; a fresh count otherwise.
+ * the fresh count, and a multiple of `multiple`), so an update can be compared bucket by bucket; a fresh
+ * count (rounded up to a multiple of `multiple`) otherwise.
  */
-export function chooseBucketCount(rows: number, old: number | undefined): number {
-  const fresh = bucketCount(rows);
-  if (old !== undefined && old > 0 && fresh <= old * 2 && fresh * 2 >= old) return old;
+export function chooseBucketCount(rows: number, old: number | undefined, multiple = 1): number {
+  const fresh = Math.ceil(bucketCount(rows) / multiple) * multiple;
+  if (old !== undefined && old > 0 && old % multiple === 0 && fresh <= old * 2 && fresh * 2 >= old) return old;
   return fresh;
 }
 
@@ -52,13 +65,14 @@ export async function toParsedFeed(copy: ReadCopy, sliceMs = 8): Promise<ParsedF
   const entries: FeedEntry[] = [];
   let sliceStart = performance.now();
   for (const rows of [copy.numbers, copy.blocks]) {
-    for (const entry of rows.entries(bucketCount(rows.size))) {
-      entries.push(entry);
+    for await (const built of rows.buckets(chooseBucketCount(rows.size, undefined, rows.bucketMultiple))) {
+      if (built.text !== undefined) entries.push(...decodeBucket(built.text));
       if (performance.now() - sliceStart >= sliceMs) {
         await macrotask();
         sliceStart = performance.now();
       }
     }
+    rows.clear();
   }
   const feed: ParsedFeed = { format: copy.format, name: copy.name, entries };
   if (copy.published !== undefined) feed.published = copy.published;

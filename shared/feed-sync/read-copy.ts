@@ -12,7 +12,7 @@ import { NATIVE_FORMAT, readNativeMembers } from '../feed/parse-native.ts';
 import { readEntry } from '../feed/read-entry.ts';
 import { preview } from '../feed/entry-fields.ts';
 import { macrotask } from '../feed/steps.ts';
-import { BucketRows } from './bucket-rows.ts';
+import { BucketRows, type CopyRows } from './bucket-rows.ts';
 
 export interface ReadCopy {
   format: FeedFormat;
@@ -20,18 +20,22 @@ export interface ReadCopy {
   published?: string;
   ttlDays?: number;
   empty?: boolean;
-  numbers: BucketRows;
-  blocks: BucketRows;
+  numbers: CopyRows;
+  blocks: CopyRows;
   /** Distinct lengths of block prefixes, ascending. */
   blockPrefixLengths: number[];
   errors: FeedError[];
   /** Whether the copy was streamed (native) or read whole. */
   streamed: boolean;
+  /** The store's staged copy holding the rows (copy-store.ts StagedCopy), if they were staged. */
+  stagedCopy?: number;
 }
 
 export interface ReadCopyOptions extends ParseFeedOptions {
   /** Longest stretch of work before other tasks get a turn, in ms. Default 8. */
   sliceMs?: number;
+  /** Where the rows of each kind go; default: held in memory (BucketRows). */
+  rows?: (kind: 'numbers' | 'blocks') => CopyRows;
 }
 
 const DEFAULT_NAMES: Record<FeedFormat, string> = { ringfence: 'Ringfence feed', text: 'Text feed', csv: 'CSV feed', misp: 'MISP feed' };
@@ -50,11 +54,15 @@ export async function readCopy(chunks: AsyncIterable<Uint8Array>, options: ReadC
   const copy: ReadCopy = {
     format: 'ringfence',
     name: options.name ?? DEFAULT_NAMES.ringfence,
-    numbers: new BucketRows(),
-    blocks: new BucketRows(),
+    numbers: options.rows?.('numbers') ?? new BucketRows(),
+    blocks: options.rows?.('blocks') ?? new BucketRows(),
     blockPrefixLengths: [],
     errors: [],
     streamed: true,
+  };
+  const settle = async (): Promise<void> => {
+    await copy.numbers.settle();
+    await copy.blocks.settle();
   };
   const prefixLengths = new Set<number>();
   const add = (entry: FeedEntry): void => {
@@ -134,6 +142,7 @@ export async function readCopy(chunks: AsyncIterable<Uint8Array>, options: ReadC
         }
       }
       consumed += piece.length;
+      await settle();
       if (performance.now() - sliceStart >= sliceMs) {
         await macrotask();
         sliceStart = performance.now();
@@ -154,7 +163,7 @@ export async function readCopy(chunks: AsyncIterable<Uint8Array>, options: ReadC
   if (whole || !decoder) {
     const bytes = joinBytes(held ?? []);
     held = undefined;
-    const read = await readWhole(bytes, options, copy, add);
+    const read = await readWhole(bytes, options, copy, add, settle);
     read.blockPrefixLengths = [...prefixLengths].sort((a, b) => a - b);
     return read;
   }
@@ -174,13 +183,20 @@ export async function readCopy(chunks: AsyncIterable<Uint8Array>, options: ReadC
 }
 
 /** Any format, parsed whole by the parsers every surface uses (list verdict applied there); its entries become rows. */
-async function readWhole(bytes: Uint8Array, options: ReadCopyOptions, copy: ReadCopy, add: (entry: FeedEntry) => void): Promise<ReadCopy> {
-  const { sliceMs, ...parseOptions } = options;
+async function readWhole(
+  bytes: Uint8Array,
+  options: ReadCopyOptions,
+  copy: ReadCopy,
+  add: (entry: FeedEntry) => void,
+  settle: () => Promise<void>,
+): Promise<ReadCopy> {
+  const { sliceMs, rows: _rows, ...parseOptions } = options;
   const { feed, errors } = await parseFeedAsync(bytes, parseOptions, sliceMs !== undefined ? { sliceMs } : {});
   let sliceStart = performance.now();
   for (const entry of feed.entries) {
     add(entry);
     if (performance.now() - sliceStart >= (sliceMs ?? 8)) {
+      await settle();
       await macrotask();
       sliceStart = performance.now();
     }

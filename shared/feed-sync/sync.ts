@@ -9,7 +9,7 @@ import { DEFAULT_MAX_BYTES, formatBytes } from '../feed/decode-input.ts';
 import { fetchBytes, readAll, type FetchLike } from './fetch-bytes.ts';
 import { fetchStream } from './fetch-stream.ts';
 import { readCopy } from './read-copy.ts';
-import { storeCopy } from './copy-store.ts';
+import { isCopyStore, storeCopy, type StagedCopy } from './copy-store.ts';
 import { Sha256 } from './sha256-stream.ts';
 import { verifyFeedSignature } from './verify-signature.ts';
 import { importFeedPublicKey } from './public-key.ts';
@@ -90,6 +90,9 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     return { url, result: 'failed', error, failures, nextAttempt };
   };
 
+  // A copy staged in the store while it is read; deleted unless it became the feed's copy.
+  let staged: StagedCopy | undefined;
+  let stored: Awaited<ReturnType<typeof storeCopy>> | undefined;
   try {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -121,13 +124,16 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
       hash = new Sha256();
       body = hashed(response.chunks, hash);
     }
+    if (isCopyStore(store) && store.stageCopy) staged = await store.stageCopy(url);
     const copy = await readCopy(body, {
       format: config.format ?? 'auto',
       verdict: config.verdict ?? 'scam',
       ...(config.name ? { name: config.name } : {}),
       defaultRegion: options.policy.defaultRegion ?? 'US',
       maxBytes: Number.POSITIVE_INFINITY, // the bytes were held to the cap as they arrived
+      ...(staged ? { rows: staged.rows } : {}),
     });
+    if (staged) copy.stagedCopy = staged.id;
 
     let signed = false;
     let statement: StatementFreshness | undefined;
@@ -148,11 +154,13 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     const meta: Partial<FeedStatus> = { ...success(now, interval), etag: response.headers.get('etag') ?? undefined, keyFingerprint: fingerprint };
     meta.signed = statement && { published: statement.published, sequence: statement.sequence, sha256: statement.sha256 };
     meta.lastModified = response.headers.get('last-modified') ?? undefined;
-    const stored = await storeCopy(store, url, copy, meta);
+    stored = await storeCopy(store, url, copy, meta);
     const version = (await store.getStatus(url))?.version ?? 0;
     return { url, result: 'updated', version, entries: stored.entries, rejectedEntries: copy.errors.length, signed, written: stored.written, buckets: stored.buckets };
   } catch (error) {
     return fail(feedProblem(feedProblemKindOf(error), describe(error, options.maxBytes ?? DEFAULT_MAX_BYTES)));
+  } finally {
+    if (staged && !stored) await staged.discard().catch(() => {});
   }
 }
 
