@@ -9,6 +9,7 @@ import { orderedMap } from './pool/ordered-map.ts';
 import { taskModuleUrl } from './pool/task-bundle.ts';
 import type { TaskInit, TaskOutput } from './pool/message-task.ts';
 import { Progress } from './progress.ts';
+import { extractPdfText } from './pdf-text.ts';
 import { UsageError } from './args.ts';
 import type { ReputationLookup } from '../shared/types.ts';
 
@@ -27,6 +28,12 @@ export type MessageResult = MessageSource & ({ output: TaskOutput; error?: undef
 
 /** Messages in flight per worker: enough to keep a worker busy while another task waits for its PDF thread. */
 export const IN_FLIGHT_PER_WORKER = 4;
+/**
+ * Messages taken from the input per worker before their results are printed: results that finish while a
+ * message ahead of them waits for its PDF text wait here (small verdicts, not message bytes), so the workers
+ * go on with later messages instead of standing idle.
+ */
+export const WINDOW_PER_WORKER = 16;
 
 /** `--jobs N` (a positive whole number), or the core count. */
 export function jobsOption(values: readonly string[] | undefined): number {
@@ -49,8 +56,10 @@ export async function* runMessages(options: RunMessagesOptions): AsyncGenerator<
   const pool = new WorkerPool({
     module: await taskModuleUrl(new URL('./pool/message-task.ts', import.meta.url)),
     jobs: options.jobs,
-    init: options.init,
+    init: { ...options.init, sharedPdf: true },
     onCall: async (method, args) => {
+      // One PDF extraction thread for all workers (see TaskInit.sharedPdf); it runs beside this thread, never on it.
+      if (method === 'pdfText') return extractPdfText(args[0] as Uint8Array);
       if (method !== 'lookup' || !options.reputation) throw new Error(`unknown call ${method}`);
       return options.reputation.lookup(args[0] as string[], new Date(args[1] as string));
     },
@@ -69,7 +78,8 @@ export async function* runMessages(options: RunMessagesOptions): AsyncGenerator<
   try {
     const inputs = readInputs(planned.files, { ...(progress ? { counter: { add: (n: number) => progress.addBytes(n) } } : {}), ...(options.mboxFormat ? { mboxFormat: options.mboxFormat } : {}) });
     const sharedTerminal = Boolean(process.stdout.isTTY);
-    for await (const result of orderedMap(inputs, pool.size * IN_FLIGHT_PER_WORKER, work)) {
+    const ready = () => pool.whenFree(IN_FLIGHT_PER_WORKER);
+    for await (const result of orderedMap(inputs, pool.size * WINDOW_PER_WORKER, work, ready)) {
       if (sharedTerminal) progress?.clear();
       yield result;
       progress?.done(result.error !== undefined);

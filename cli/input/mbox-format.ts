@@ -108,9 +108,10 @@ function lengthFit(pieces: readonly Piece[], maxBytes: number): 'fits' | 'short'
 }
 
 /** Offset just past the blank line after the headers (the envelope line is a header-like line here), or -1. */
-function endOfHeaders(raw: Buffer): number {
+export function endOfHeaders(raw: Buffer): number {
   const lf = raw.indexOf('\n\n');
-  const crlf = raw.indexOf('\r\n\r\n');
+  // A CRLF blank line that comes first starts before the LF one: no need to look past it (a whole body).
+  const crlf = (lf === -1 ? raw : raw.subarray(0, lf + 4)).indexOf('\r\n\r\n');
   if (lf === -1 && crlf === -1) return -1;
   if (crlf !== -1 && (lf === -1 || crlf < lf)) return crlf + 4;
   return lf + 2;

@@ -1,7 +1,7 @@
 // Runs in each pool worker: message bytes → MailMessage (parse, PDF text, OCR) → what the command needs.
 // Everything heavy happens here, off the thread that reads input and prints results.
 import { parseEml } from '../../shared/mime/parse-eml.ts';
-import { fillAttachmentText, fillOcrText } from '../../shared/mime/attachment-text.ts';
+import { fillAttachmentText, fillOcrText, type AttachmentTextExtractor } from '../../shared/mime/attachment-text.ts';
 import type { PlanOptions } from '../../shared/ocr/plan-ocr.ts';
 import { scan } from '../../shared/scan.ts';
 import { messageRecord, type MessageRecord } from '../../shared/cluster/index.ts';
@@ -21,6 +21,11 @@ export interface TaskInit {
   ocr?: PlanOptions;
   /** Numbers are looked up in the feeds the main thread holds. */
   reputation: boolean;
+  /**
+   * PDF text comes from the main thread's one extraction thread (a 'pdfText' call) instead of one per worker:
+   * pdfjs is loaded and warmed up once however many workers there are.
+   */
+  sharedPdf?: boolean;
   targets?: HuntTarget[];
 }
 
@@ -59,19 +64,26 @@ export async function createHandler(init: TaskInit, call: Call): Promise<(input:
     ? { lookup: async (e164s, now) => (await call('lookup', [e164s, now.toISOString()])) as NumberReputation[] }
     : undefined;
 
+  const pdfText: AttachmentTextExtractor = init.sharedPdf ? async ({ content }) => (content ? ((await call('pdfText', [ownBytes(content)])) as string) : undefined) : pdfTextExtractor;
+
   return async (input) => {
-    const message = await readMessage(input, init.command === 'cluster' ? undefined : init.ocr);
+    const message = await readMessage(input, pdfText, init.command === 'cluster' ? undefined : init.ocr);
     if (init.command === 'scan') return { verdict: await scan(message, { policy: init.policy, now: new Date(), reputation }) };
     if (init.command === 'cluster') return { record: messageRecord(input.name, message, init.region) };
     return { hunt: await hunt(message, init, reputation) };
   };
 }
 
-async function readMessage(input: TaskInput, ocr: PlanOptions | undefined): Promise<MailMessage> {
+/** The bytes alone: a view is cloned with its whole buffer, so a view into a larger one is copied out first. */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
+async function readMessage(input: TaskInput, pdfText: AttachmentTextExtractor, ocr: PlanOptions | undefined): Promise<MailMessage> {
   // Loaded when first needed: a worker that scans an mbox never reads an Outlook file or hunts a number.
   const bytes = input.format === 'msg' ? (await import('../input/msg-to-eml.ts')).msgToEml(input.bytes) : input.bytes;
   const message = await parseEml(bytes);
-  await fillAttachmentText(message, pdfTextExtractor);
+  await fillAttachmentText(message, pdfText);
   if (ocr) await fillOcrText(message, cliRecogniser, ocr);
   return message;
 }

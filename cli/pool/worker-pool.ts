@@ -35,6 +35,8 @@ export class WorkerPool {
   private nextId = 0;
   private closed = false;
   private broken: Error | undefined;
+  /** Waiting for a task to end (whenFree). */
+  private waiting: (() => void)[] = [];
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < Math.max(1, options.jobs); i++) this.slots.push(this.start());
@@ -56,8 +58,22 @@ export class WorkerPool {
     });
   }
 
+  /** Resolves once some worker has fewer than `limit` tasks (at once when one has), or the pool cannot run tasks. */
+  async whenFree(limit: number): Promise<void> {
+    while (!this.broken && !this.closed && !this.slots.some((slot) => slot.busy < limit)) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private taskEnded(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    this.taskEnded();
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -80,18 +96,20 @@ export class WorkerPool {
       slot.busy--;
       if (message.error !== undefined) waiter.reject(new Error(message.error));
       else waiter.resolve(message.result);
+      this.taskEnded();
     });
     const fail = (error: Error) => {
       for (const waiter of slot.tasks.values()) waiter.reject(error);
       slot.tasks.clear();
       slot.busy = 0;
-      if (this.closed) return;
+      if (this.closed) return this.taskEnded();
       if (!slot.ready) {
         this.broken ??= new Error(`worker could not start: ${error.message}`);
-        return;
+        return this.taskEnded();
       }
       const index = this.slots.indexOf(slot);
       if (index !== -1) this.slots[index] = this.start();
+      this.taskEnded();
     };
     worker.on('error', (error) => fail(new Error(`worker failed: ${error.message}`)));
     worker.on('exit', (code) => {
