@@ -117,14 +117,31 @@ describe('queuedHeaderUpdate', () => {
 });
 
 describe('KeptBodies', () => {
+  const kept = (n: number, chars = 10) => ({ reading: { parts: [{ id: 'body', text: 'x'.repeat(chars) }] }, policy: String(n) }) as unknown as KeptBody;
+
   it('keeps at most its bound, forgetting the oldest first', () => {
     const bodies = new KeptBodies(3);
-    const kept = (n: number) => ({ reading: {}, policy: String(n) }) as unknown as KeptBody;
     for (let i = 0; i < 5; i++) bodies.keep(`#${i}`, kept(i));
     expect(bodies.size).toBe(3);
     expect(bodies.take('#0')).toBeUndefined();
     expect(bodies.take('#4')?.policy).toBe('4');
     expect(bodies.take('#4')).toBeUndefined();
+  });
+
+  it('keeps at most its budget of text: the oldest go first, a body over the whole budget is not kept', () => {
+    const bodies = new KeptBodies(100, 1_000);
+    bodies.keep('#a', kept(1, 400));
+    bodies.keep('#b', kept(2, 400));
+    bodies.keep('#c', kept(3, 400));
+    expect(bodies.size).toBe(2);
+    expect(bodies.take('#a')).toBeUndefined();
+    bodies.keep('#huge', kept(4, 1_001));
+    expect(bodies.take('#huge')).toBeUndefined();
+    // Taken and dropped bodies give their text back to the budget.
+    expect(bodies.take('#b')?.policy).toBe('2');
+    bodies.keep('#d', kept(5, 600));
+    expect(bodies.take('#c')?.policy).toBe('3');
+    expect(bodies.take('#d')?.policy).toBe('5');
   });
 });
 
