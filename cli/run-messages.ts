@@ -7,6 +7,7 @@ import type { MboxFormat } from './input/mbox-format.ts';
 import { WorkerPool } from './pool/worker-pool.ts';
 import { orderedMap } from './pool/ordered-map.ts';
 import { taskModuleUrl } from './pool/task-bundle.ts';
+import { tuneJit } from './pool/jit-tuning.ts';
 import type { TaskInit, TaskOutput } from './pool/message-task.ts';
 import { Progress } from './progress.ts';
 import { extractPdfText } from './pdf-text.ts';
@@ -53,6 +54,7 @@ export async function* runMessages(options: RunMessagesOptions): AsyncGenerator<
   const planned = await planInputs(options.paths, options.onNote);
   const tty = Boolean(process.stderr.isTTY);
   const progress = tty || options.progress ? new Progress({ tty, ...(planned.totalBytes ? { totalBytes: planned.totalBytes } : {}) }) : undefined;
+  tuneJit();
   const pool = new WorkerPool({
     module: await taskModuleUrl(new URL('./pool/message-task.ts', import.meta.url)),
     jobs: options.jobs,

@@ -3,12 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cachedBundle } from '../../cli/pool/bundle-cache.mjs';
 import { ROOT } from './support/run-ringfence.ts';
-import { hasCorpus, readManifest } from '../support/corpus.ts';
+import { corpusMbox } from './support/corpus-mbox.ts';
 
 const exec = promisify(execFile);
 
@@ -20,20 +20,6 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
-}
-
-/** An mbox of every 12th corpus message (some 45, PDFs among them when the corpus is there), or none. */
-async function corpusMbox(dir: string): Promise<string[]> {
-  if (!hasCorpus) return [];
-  const parts: Buffer[] = [];
-  for (const [i, entry] of readManifest().entries()) {
-    if (i % 12 !== 0 && !/sample-(405|5544)\.eml$/.test(entry.file)) continue;
-    const raw = (await readFile(entry.path)).toString('latin1').replace(/^(>*From )/gm, '>$1');
-    parts.push(Buffer.from(`From test@example.net Mon Mar  2 10:00:00 2026\n${raw}${raw.endsWith('\n') ? '' : '\n'}\n`, 'latin1'));
-  }
-  const file = join(dir, 'sample.mbox');
-  await writeFile(file, Buffer.concat(parts));
-  return [file];
 }
 
 describe('bin/ringfence.js', () => {
