@@ -6,7 +6,7 @@
 //   numbers [copy, bucket] → JSON bucket    exact numbers, spread over hash buckets (see bucket-codec.ts)
 //   blocks  [copy, bucket] → JSON bucket    number blocks keyed by prefix, same scheme
 //   filters copy → { sorted key hashes, holders, digests }   loaded once per copy
-//   staging [copy, kind, partition, seq] → bytes   rows of a copy being read (staged-rows.ts), never live
+//   staging [copy, kind, partition, seq] → rows   rows of a copy being read (staged-rows.ts), never live
 // A new copy gets a fresh copy id. Only buckets whose digest differs from the copy in use are written under
 // it (in batches); `holders` says, bucket by bucket, which copy id holds its row (0: the bucket is empty),
 // so unchanged buckets stay where an earlier copy wrote them. One transaction then points feeds[url] at
@@ -74,7 +74,7 @@ interface FeedDB extends DBSchema {
   numbers: { key: BucketKey; value: string };
   blocks: { key: BucketKey; value: string };
   filters: { key: number; value: FilterRecord };
-  staging: { key: StagingKey; value: Uint8Array };
+  staging: { key: StagingKey; value: string };
 }
 
 /** Copy, kind (0 numbers, 1 blocks), partition, piece number. */
@@ -193,7 +193,7 @@ export class IdbFeedStore implements CopyStore {
           tx.abort();
           throw new Error('the new copy was removed before it was complete');
         }
-        const puts: Promise<unknown>[] = pieces.map(({ partition, bytes }) => tx.objectStore('staging').put(bytes, [id, kind, partition, seq++]));
+        const puts: Promise<unknown>[] = pieces.map(({ partition, rows }) => tx.objectStore('staging').put(rows, [id, kind, partition, seq++]));
         puts.push(tx.objectStore('copies').put({ id, url, touchedAt: Date.now() }));
         await Promise.all([...puts, tx.done]);
       },

@@ -10,6 +10,12 @@ export interface FetchBytesOptions {
   maxBytes: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * Read the body into one buffer of this many bytes, reused for every chunk (a BYOB reader, where the body
+   * offers one): a chunk is then valid only until the next is asked for. A feed read this way allocates no
+   * buffer per chunk, which a browser's JS engine would otherwise let pile up by tens of megabytes.
+   */
+  reuseBytes?: number;
 }
 
 export class FetchError extends Error {
@@ -76,7 +82,9 @@ export async function fetchStream(url: string, options: FetchBytesOptions): Prom
   const encoded = Boolean(response.headers.get('content-encoding'));
   async function* chunks(): AsyncGenerator<Uint8Array, void, void> {
     let total = 0;
-    const reader = response.body?.getReader();
+    const byob = options.reuseBytes ? byobReader(response.body) : undefined;
+    const reader = byob ?? response.body?.getReader();
+    let buffer = new ArrayBuffer(byob ? options.reuseBytes! : 0);
     try {
       if (!reader) {
         const bytes = new Uint8Array(await response.arrayBuffer());
@@ -87,11 +95,12 @@ export async function fetchStream(url: string, options: FetchBytesOptions): Prom
         for (;;) {
           let read: ReadableStreamReadResult<Uint8Array>;
           try {
-            read = await reader.read();
+            read = byob ? await byob.read(new Uint8Array(buffer)) : await (reader as ReadableStreamDefaultReader<Uint8Array>).read();
           } catch (error) {
             throw describe(error);
           }
           if (read.done) break;
+          if (byob) buffer = read.value.buffer as ArrayBuffer;
           total += read.value.length;
           if (total > options.maxBytes) throw new FetchError(`too large: more than ${options.maxBytes} bytes`, 'too-large');
           yield read.value;
@@ -106,6 +115,15 @@ export async function fetchStream(url: string, options: FetchBytesOptions): Prom
     }
   }
   return { status: response.status, headers: response.headers, chunks: chunks() };
+}
+
+/** A BYOB reader of the body, or undefined when it is not a byte stream. */
+function byobReader(body: ReadableStream<Uint8Array> | null): ReadableStreamBYOBReader | undefined {
+  try {
+    return (body as ReadableStream<Uint8Array> & { getReader(options: { mode: 'byob' }): ReadableStreamBYOBReader }).getReader({ mode: 'byob' });
+  } catch {
+    return undefined;
+  }
 }
 
 export function networkMessage(error: unknown): string {

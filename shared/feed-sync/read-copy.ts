@@ -13,6 +13,7 @@ import { readEntry } from '../feed/read-entry.ts';
 import { preview } from '../feed/entry-fields.ts';
 import { macrotask } from '../feed/steps.ts';
 import { BucketRows, type CopyRows } from './bucket-rows.ts';
+import { Utf8StreamDecoder } from './utf8-text.ts';
 
 export interface ReadCopy {
   format: FeedFormat;
@@ -100,7 +101,8 @@ export async function readCopy(chunks: AsyncIterable<Uint8Array>, options: ReadC
 
   // Bytes are kept only until the document is known to stream (a fallback needs them all).
   let held: Uint8Array[] | undefined = [];
-  let decoder: TextDecoder | undefined;
+  let decoder: Utf8StreamDecoder | undefined;
+  let started = false;
   let decided = false;
   let whole = options.format === 'text' || options.format === 'csv' || options.format === 'misp';
   let sliceStart = performance.now();
@@ -108,17 +110,23 @@ export async function readCopy(chunks: AsyncIterable<Uint8Array>, options: ReadC
   for await (const chunk of chunks) {
     for (let at = 0; at < chunk.length; at += PIECE) {
       const piece = chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE);
-      if (held) held.push(piece);
+      // A copy: the caller may reuse the chunk's buffer for the next one.
+      if (held) held.push(piece.slice());
       if (!whole) {
         if (!decoder) {
           // UTF-16 (a byte order mark) is read whole.
           if ((piece[0] === 0xff && piece[1] === 0xfe) || (piece[0] === 0xfe && piece[1] === 0xff)) whole = true;
-          else decoder = new TextDecoder('utf-8', { fatal: true });
+          else decoder = new Utf8StreamDecoder();
         }
         if (decoder) {
           let text: string;
           try {
             text = decoder.decode(piece, { stream: true });
+            // A byte order mark is dropped, as TextDecoder drops it.
+            if (!started && text.length > 0) {
+              started = true;
+              if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+            }
           } catch {
             if (!stream.entriesStarted) whole = true;
             else throw new FeedParseError('not-text', `a native feed must be UTF-8; invalid UTF-8 near byte ${consumed}; refused`);
@@ -152,7 +160,7 @@ export async function readCopy(chunks: AsyncIterable<Uint8Array>, options: ReadC
 
   if (!whole && decoder) {
     try {
-      stream.push(decoder.decode());
+      stream.push(decoder.decode(new Uint8Array(0)));
     } catch {
       whole = !stream.entriesStarted;
       if (!whole) throw new FeedParseError('not-text', 'a native feed must be UTF-8; it ends inside a character; refused');

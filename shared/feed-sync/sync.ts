@@ -20,6 +20,8 @@ import type { Note } from '../i18n/note.ts';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_UPDATE_INTERVAL_MINUTES = 60;
+/** Buffer the body of a feed is read into, chunk after chunk. */
+const READ_BUFFER_BYTES = 256 * 1024;
 /** Largest detached signature accepted (DER ECDSA is ~72 bytes, base64 of it ~100). */
 const MAX_SIGNATURE_BYTES = 4096;
 
@@ -103,7 +105,9 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     if (haveCopy && status?.etag) headers['if-none-match'] = status.etag;
     if (haveCopy && status?.lastModified) headers['if-modified-since'] = status.lastModified;
 
-    const response = await fetchStream(url, { fetch: options.fetch, timeoutMs, maxBytes, headers, signal: options.signal });
+    // Read into one reused buffer: the copy is read as the bytes arrive and none of them is kept.
+    const reuseBytes = config.publicKey && config.signature === 'detached' ? undefined : READ_BUFFER_BYTES;
+    const response = await fetchStream(url, { fetch: options.fetch, timeoutMs, maxBytes, headers, signal: options.signal, ...(reuseBytes ? { reuseBytes } : {}) });
     if (response.status === 304 && haveCopy) {
       await store.updateStatus(url, success(now, interval));
       return { url, result: 'not-modified' };

@@ -23,8 +23,6 @@ const MESSAGES = 400;
 const CONTROL_FROM = 360;
 const BRANDS = ['PayPal', 'Norton', 'McAfee', 'Geek Squad', 'Microsoft', 'Apple', 'Amazon', 'Coinbase'];
 const MAX_RSS_MB = 300;
-/** What the streaming, diff-applying sync stays under at the default size (see the figures below). */
-const RSS_REGRESSION_BOUND_MB = Number(process.env.RINGFENCE_LOAD_FEED_RSS_BOUND_MB ?? 480);
 const MAX_BANNER_MS = 2_000;
 
 /** The README example's fields on every entry; `changed` bumps every 100th entry's lastSeen and reports. */
@@ -217,13 +215,13 @@ describe.skipIf(!hasChromium)(`extension syncing a ${ENTRIES.toLocaleString('en-
     expect(changed.bannerMaxMs).toBeLessThanOrEqual(MAX_BANNER_MS);
   }, 600_000);
 
-  // Issue 16.3 asks for at most 300 MB; that target is not met yet. Measured here (extension process RSS):
-  // 122-132 MB while reading with no sync; peak 255-278 MB during a 200,000-entry sync and 376-417 MB while
-  // its 1% change syncs; 458-495 MB for 1,000,000. The page's JS heap stays small (33 MB peak for 200,000
-  // entries in a plain page): the rest is native memory the renderer keeps after the writes. This bound guards
-  // against a regression at the default size (the issue measured about 500 MB for a 1,000,000-entry sync before).
-  it(`keeps the extension process within ${RSS_REGRESSION_BOUND_MB} MB of RSS during both syncs (target ${MAX_RSS_MB} MB not met yet)`, () => {
-    expect(measured.full!.extensionProcessPeakRssMb).toBeLessThanOrEqual(RSS_REGRESSION_BOUND_MB);
-    expect(measured.changed!.extensionProcessPeakRssMb).toBeLessThanOrEqual(RSS_REGRESSION_BOUND_MB);
+  // Issue 16.3: at most 300 MB. Before the rows were staged in IndexedDB, the body read into one reused
+  // buffer and decoded in JS (feed-sync/staged-rows.ts, fetch-stream.ts reuseBytes, utf8-text.ts), the peak
+  // was 255-278 MB (full) and 376-417 MB (1% change) at 200,000 entries, 458-495 MB at 1,000,000. What is
+  // left at 1,000,000 is mostly Chromium's own read-ahead of a fetch body (up to ~58 MB while the reader
+  // is slower than the network) and the JS heap's garbage from parsing.
+  it(`keeps the extension process within ${MAX_RSS_MB} MB of RSS during both syncs`, () => {
+    expect(measured.full!.extensionProcessPeakRssMb).toBeLessThanOrEqual(MAX_RSS_MB);
+    expect(measured.changed!.extensionProcessPeakRssMb).toBeLessThanOrEqual(MAX_RSS_MB);
   });
 });

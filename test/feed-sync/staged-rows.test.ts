@@ -16,14 +16,14 @@ import { makeSigner } from './keys.ts';
 const now = new Date('2026-03-08T12:00:00Z');
 const COUNT = 3000;
 
-function memorySpill(): RowSpill & { pieces: Map<number, Uint8Array[]>; writes: number } {
-  const pieces = new Map<number, Uint8Array[]>();
+function memorySpill(): RowSpill & { pieces: Map<number, string[]>; writes: number } {
+  const pieces = new Map<number, string[]>();
   return {
     pieces,
     writes: 0,
     async write(list) {
       this.writes++;
-      for (const { partition, bytes } of list) pieces.set(partition, [...(pieces.get(partition) ?? []), bytes]);
+      for (const { partition, rows } of list) pieces.set(partition, [...(pieces.get(partition) ?? []), rows]);
     },
     async read(partition) {
       return pieces.get(partition) ?? [];
