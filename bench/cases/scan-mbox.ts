@@ -6,7 +6,7 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -31,10 +31,14 @@ export default async function scanMbox(): Promise<BenchResult[]> {
     const { messages, bytes } = await buildMbox(mbox, TARGET_MB * 1024 * 1024);
     const size = `${messages} messages, ${(bytes / 1048576).toFixed(0)} MB mbox`;
 
+    // Rates depend on what else the 2 cores run: each row says the 1-minute load average when its run began.
+    const load = () => `load ${loadavg()[0]!.toFixed(1)}`;
     const rows: BenchResult[] = [];
+    const naiveLoad = load();
     const naive = await naiveRate(mbox, messages);
-    rows.push({ name: 'scan-mbox-naive-cpu', unit: 'ms/msg', value: naive.cpuMs, baseline: null, ratio: null, note: 'CPU time per message of the naive scanner' });
+    rows.push({ name: 'scan-mbox-naive-cpu', unit: 'ms/msg', value: naive.cpuMs, baseline: null, ratio: null, note: `CPU time per message of the naive scanner (${naive.rate.toFixed(0)} msg/s, ${naiveLoad})` });
     for (const jobs of [1, 2]) {
+      const runLoad = load();
       const run = await scanRun(mbox, jobs, dir);
       if (run.lines !== messages) throw new Error(`scan --jobs ${jobs} printed ${run.lines} lines for ${messages} messages`);
       const rate = messages / run.seconds;
@@ -45,7 +49,7 @@ export default async function scanMbox(): Promise<BenchResult[]> {
         baseline: naive.rate,
         ratio: rate / naive.rate,
         baselineName: 'naive postal-mime + findPhoneNumbersInText, one thread',
-        note: `${size}, whole process incl. start-up and PDF text${OCR ? ', OCR where called for' : ', --no-ocr'}`,
+        note: `${size}, whole process incl. start-up and PDF text${OCR ? ', OCR where called for' : ', --no-ocr'}, ${runLoad}`,
       });
       rows.push({ name: `scan-mbox-jobs${jobs}-rss`, unit: 'MB', value: run.maxRssMb, baseline: null, ratio: null, note: 'peak resident memory of the scan process (all threads); aim < 600' });
       // CPU time does not depend on what else the machine runs: the fair comparison on a shared box.
