@@ -1,4 +1,4 @@
-// GET /feed.json, /feed.json.sig, /feed.txt, /feed.csv, /feed.misp.json: public, cacheable, readable cross-origin.
+// GET /feed.json, /feed.json.sig, /feed.txt, /feed.csv, /feed.misp.json: public, revalidated by ETag, readable cross-origin.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../server-context.ts';
 import { sendRepresentation } from '../http/respond.ts';
@@ -18,8 +18,19 @@ export async function getFeedDocument(ctx: ServerContext, req: IncomingMessage, 
   const feed: PublishedFeed = await ctx.feed.current();
   ctx.metrics.feedEntries = feed.entries;
   const rep = which === 'sig' ? await feed.sig(feedUrl(ctx, req)) : feed[which];
-  sendRepresentation(req, res, rep, { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'etag, last-modified' });
+  sendRepresentation(req, res, rep, FEED_HEADERS);
 }
+
+/**
+ * Feed documents are revalidated by ETag (clients keep it themselves and send If-None-Match), never served
+ * from an HTTP cache, so `no-store`: Chromium then hands the body to the extension as it reads it, instead of
+ * buffering it in the extension's process as fast as it arrives (tens of megabytes for a million entries).
+ */
+export const FEED_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'etag, last-modified',
+  'cache-control': 'no-store',
+};
 
 /** The URL clients fetch the feed from, which the statement names: the configured public URL, else this request's. */
 export function feedUrl(ctx: ServerContext, req: IncomingMessage): string {

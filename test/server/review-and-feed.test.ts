@@ -87,6 +87,8 @@ describe.each(STORE_KINDS)('review queue and feed on %s', (kind) => {
 
     // ETag, conditional GET, gzip.
     const etag = response.headers.get('etag')!;
+    // Not stored by any HTTP cache (clients revalidate by their own ETag): Chromium then does not buffer the body ahead of the extension.
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect((await fetch(`${server.url}/feed.json`, { headers: { 'if-none-match': etag } })).status).toBe(304);
     const raw = await rawGet(`${server.url}/feed.json`, { 'accept-encoding': 'gzip' });
     expect(raw.headers['content-encoding']).toBe('gzip');
