@@ -1,7 +1,10 @@
 // One process, one store: syncs FEED_URL twice (the server answers a changed copy the second time) and
 // prints what it cost as one JSON line. Run by bench/cases/feed-sync.ts so its peak RSS is the sync's own.
 // The store is the extension's (IdbFeedStore) over fake-indexeddb, which keeps the whole database in this
-// process's memory: the RSS here includes the stored copies, which Chromium keeps on disk.
+// process's memory: the RSS here includes the stored copies, which Chromium keeps on disk. For the same
+// reason rows are not staged in that database (stageRows: false): staging exists to move a copy's rows out
+// of the extension's process onto disk, and here it would only hold them twice in this one. FEED_SYNC_STAGED=1
+// stages them anyway (the extension's code path, with the database's memory counted).
 import 'fake-indexeddb/auto';
 import { openIdbFeedStore } from '../../shared/browser/idb-feed-store.ts';
 import { syncFeed } from '../../shared/feed-sync/sync.ts';
@@ -10,7 +13,7 @@ const [urlArg, maxBytesText] = process.argv.slice(2);
 if (!urlArg) throw new Error('usage: sync-child.ts FEED_URL [MAX_BYTES]');
 const url: string = urlArg;
 const maxBytes = Number(maxBytesText ?? 200 * 1024 * 1024);
-const store = await openIdbFeedStore({ name: `bench-feed-sync-${process.pid}` });
+const store = await openIdbFeedStore({ name: `bench-feed-sync-${process.pid}`, stageRows: process.env.FEED_SYNC_STAGED === '1' });
 const probe = '+12025550007';
 
 async function measured(round: number) {

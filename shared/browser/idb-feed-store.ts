@@ -27,6 +27,7 @@ import { emptyStatus, mergeStatus, replacedStatusFor } from '../feed-sync/status
 import { chooseBucketCount, fromParsedFeed, type CopyStore, type CopyWriteReport } from '../feed-sync/copy-store.ts';
 import type { ReadCopy } from '../feed-sync/read-copy.ts';
 import { StagedRows, type RowSpill } from '../feed-sync/staged-rows.ts';
+import { BucketRows } from '../feed-sync/bucket-rows.ts';
 import type { StagedCopy } from '../feed-sync/copy-store.ts';
 import { macrotask } from '../feed/steps.ts';
 
@@ -103,6 +104,12 @@ export interface IdbFeedStoreOptions {
   sliceMs?: number;
   /** Bytes of rows a copy being read gathers in memory before they are staged in the database. Default 4 MB. */
   stagingBytes?: number;
+  /**
+   * Stage the rows of a copy being read in the database (default true). Off only where the database itself
+   * lives in this process's memory (fake-indexeddb in Node): staging there moves rows from one part of the
+   * heap to another and holds them twice, so a copy's rows are kept as compact in-memory rows instead.
+   */
+  stageRows?: boolean;
 }
 
 export const FEED_DB_NAME = 'ringfence-feeds';
@@ -146,6 +153,7 @@ export class IdbFeedStore implements CopyStore {
   private readonly onBatchWritten: IdbFeedStoreOptions['onBatchWritten'];
   private readonly sliceMs: number;
   private readonly stagingBytes: number | undefined;
+  private readonly stageRows: boolean;
 
   constructor(
     private readonly db: IDBPDatabase<FeedDB>,
@@ -155,6 +163,7 @@ export class IdbFeedStore implements CopyStore {
     this.bucketsPerTransaction = options.bucketsPerTransaction ?? 500;
     this.sliceMs = options.sliceMs ?? 8;
     this.stagingBytes = options.stagingBytes;
+    this.stageRows = options.stageRows ?? true;
     this.staleCopyMs = options.staleCopyMs ?? 60_000;
     this.layoutMaxAgeMs = options.layoutMaxAgeMs ?? 2_000;
     this.cache = new BucketCache(options.cachedBuckets ?? 4096);
@@ -178,7 +187,7 @@ export class IdbFeedStore implements CopyStore {
     const id = await this.db.add('copies', { url, touchedAt: Date.now() });
     return {
       id,
-      rows: (kind) => new StagedRows(this.spill(url, id, kind === 'numbers' ? 0 : 1), this.stagingBytes),
+      rows: (kind) => (this.stageRows ? new StagedRows(this.spill(url, id, kind === 'numbers' ? 0 : 1), this.stagingBytes) : new BucketRows()),
       discard: () => this.deleteCopy(id),
     };
   }

@@ -119,6 +119,31 @@ describe('syncFeed with rows staged in IndexedDB', () => {
     store.close();
   });
 
+  it('a store told not to stage (its database is in memory) keeps the rows in memory: nothing staged, same lookups', async () => {
+    const name = `staged-${process.pid}-${++n}`;
+    const store = await openIdbFeedStore({ name, residentEntries: 0, stagingBytes: 4096, stageRows: false });
+    const staged = await store.stageCopy('https://feeds.test/unstaged.json');
+    const rows = staged.rows('numbers');
+    for (const number of numbers) {
+      rows.add({ key: number, kind: 'number', verdict: 'scam' });
+      await rows.settle();
+    }
+    expect(rows.bucketMultiple).toBe(1);
+    expect((await database(name)).staging).toBe(0);
+    await staged.discard();
+
+    const url = server.url('/unstaged.json');
+    server.route('/unstaged.json', { body: nativeFeedText('Unstaged', numbers) });
+    const first = await syncFeed({ url }, store, { now, policy: {}, force: true });
+    expect(first).toMatchObject({ result: 'updated', entries: COUNT });
+    expect(await database(name)).toMatchObject({ staging: 0, copies: 1 });
+    const found = await store.lookup([numberAt(0), numberAt(COUNT - 1), '+13125550199'], now, 30);
+    expect(found.get(numberAt(0))).toHaveLength(1);
+    expect(found.get(numberAt(COUNT - 1))).toHaveLength(1);
+    expect(found.get('+13125550199')).toEqual([]);
+    store.close();
+  });
+
   it('a copy whose signature does not match is refused after it was staged: its staged rows are deleted, the old copy answers', async () => {
     const name = `staged-${process.pid}-${++n}`;
     const store = await openIdbFeedStore({ name, residentEntries: 0, stagingBytes: 4096 });
