@@ -206,7 +206,12 @@ export class IdbFeedStore implements CopyStore {
         puts.push(tx.objectStore('copies').put({ id, url, touchedAt: Date.now() }));
         await Promise.all([...puts, tx.done]);
       },
-      read: (partition) => this.db.getAll('staging', IDBKeyRange.bound([id, kind, partition], [id, kind, partition, Infinity])),
+      take: async (partition) => {
+        const range = IDBKeyRange.bound([id, kind, partition], [id, kind, partition, Infinity]);
+        const tx = this.db.transaction('staging', 'readwrite', { durability: 'relaxed' });
+        const [rows] = await Promise.all([tx.store.getAll(range), tx.store.delete(range), tx.done]);
+        return rows;
+      },
     };
   }
 

@@ -12,7 +12,11 @@ import { decodeUtf8, encodeUtf8Into } from './utf8-text.ts';
 /** Where staged rows go: pieces of a partition (rows, each ended by a newline), read back in the order written. */
 export interface RowSpill {
   write(pieces: { partition: number; rows: string }[]): Promise<void>;
-  read(partition: number): Promise<string[]>;
+  /**
+   * A partition's pieces, read back once: the store may drop them as it hands them out, so a big copy's
+   * staged rows are deleted a partition at a time while its buckets are built, not in one long delete.
+   */
+  take(partition: number): Promise<string[]>;
 }
 
 export const PARTITIONS = 64;
@@ -96,7 +100,7 @@ export class StagedRows implements CopyRows {
     }
     if (buckets % PARTITIONS !== 0) throw new Error(`staged rows need a bucket count that is a multiple of ${PARTITIONS}, not ${buckets}`);
     for (let p = 0; p < PARTITIONS; p++) {
-      yield* buildBuckets([...(await this.spill.read(p)), ...held(p)], buckets, p, PARTITIONS);
+      yield* buildBuckets([...(await this.spill.take(p)), ...held(p)], buckets, p, PARTITIONS);
     }
   }
 

@@ -25,8 +25,10 @@ function memorySpill(): RowSpill & { pieces: Map<number, string[]>; writes: numb
       this.writes++;
       for (const { partition, rows } of list) pieces.set(partition, [...(pieces.get(partition) ?? []), rows]);
     },
-    async read(partition) {
-      return pieces.get(partition) ?? [];
+    async take(partition) {
+      const taken = pieces.get(partition) ?? [];
+      pieces.delete(partition);
+      return taken;
     },
   };
 }
@@ -116,6 +118,33 @@ describe('syncFeed with rows staged in IndexedDB', () => {
     expect(found.get(numberAt(COUNT - 1))).toHaveLength(1);
     expect(found.get('+13125550100')).toHaveLength(1);
     expect(found.get('+13125550199')).toEqual([]);
+    store.close();
+  });
+
+  it('staged rows leave the database a partition at a time while the buckets are built', async () => {
+    const name = `staged-${process.pid}-${++n}`;
+    const store = await openIdbFeedStore({ name, residentEntries: 0, stagingBytes: 4096 });
+    const staged = await store.stageCopy('https://feeds.test/taken.json');
+    const rows = staged.rows('numbers');
+    for (const number of numbers) {
+      rows.add({ key: number, kind: 'number', verdict: 'scam' });
+      await rows.settle();
+    }
+    const before = (await database(name)).staging;
+    expect(before).toBeGreaterThan(PARTITIONS);
+    const buckets = 2 * PARTITIONS;
+    const seen: number[] = [];
+    const left: number[] = [];
+    for await (const built of rows.buckets(buckets)) {
+      seen.push(built.bucket);
+      // The first partition's buckets come out: its staged pieces are gone, the others' still there.
+      if (seen.length === 2) left.push((await database(name)).staging);
+    }
+    expect(seen).toHaveLength(buckets);
+    expect(left[0]).toBeLessThan(before);
+    expect(left[0]).toBeGreaterThan(0);
+    expect((await database(name)).staging).toBe(0);
+    await staged.discard();
     store.close();
   });
 
