@@ -109,12 +109,15 @@ function lengthFit(pieces: readonly Piece[], maxBytes: number): 'fits' | 'short'
 
 /** Offset just past the blank line after the headers (the envelope line is a header-like line here), or -1. */
 export function endOfHeaders(raw: Buffer): number {
-  const lf = raw.indexOf('\n\n');
-  // A CRLF blank line that comes first starts before the LF one: no need to look past it (a whole body).
-  const crlf = (lf === -1 ? raw : raw.subarray(0, lf + 4)).indexOf('\r\n\r\n');
-  if (lf === -1 && crlf === -1) return -1;
-  if (crlf !== -1 && (lf === -1 || crlf < lf)) return crlf + 4;
-  return lf + 2;
+  // Line by line (the native byte search for each LF): the first LF followed by LF or by CR LF, the latter
+  // after a CR, is the first blank line. Searching for both forms through the whole message read all of a
+  // CRLF message's body for the LF form.
+  for (let lf = raw.indexOf(0x0a); lf !== -1; lf = raw.indexOf(0x0a, lf + 1)) {
+    const next = raw[lf + 1];
+    if (next === 0x0a) return lf + 2;
+    if (next === 0x0d && raw[lf + 2] === 0x0a && lf > 0 && raw[lf - 1] === 0x0d) return lf + 3;
+  }
+  return -1;
 }
 
 /** One message from raw pieces: the first piece's `From ` line dropped, `From ` lines unquoted as the format says. */

@@ -1,6 +1,7 @@
 import PostalMime from 'postal-mime';
 import type { Email } from 'postal-mime';
 import { withCoalescingBlob } from './coalescing-blob.ts';
+import { FastBase64Decoder } from './fast-base64-decoder.ts';
 
 /** The text parts of one body position: a single part, or the representations of one multipart/alternative. */
 export interface TextGroup {
@@ -57,6 +58,29 @@ export function fastReadLine(this: { buf: ArrayBuffer; av: Uint8Array; readPos: 
   return { bytes: new Uint8Array(this.buf, start, end - start), done: this.readPos >= av.length };
 }
 
+// Node's Buffer decodes base64 natively (FastBase64Decoder); where there is none, postal-mime's own decoder stays.
+const fastBase64 = typeof (globalThis as { Buffer?: unknown }).Buffer === 'function';
+
+interface PostalNode {
+  contentDecoder?: unknown;
+  contentTransferEncoding?: { encoding?: unknown };
+}
+
+/**
+ * Gives a part whose base64 decoder postal-mime has just set up (at the blank line after its headers, before
+ * any body line) a FastBase64Decoder instead: the same bytes come out. A decoder that already holds data is
+ * left alone.
+ */
+function useFastBase64(node: unknown): void {
+  const part = node as PostalNode | null | undefined;
+  const decoder = part?.contentDecoder as { remainder?: unknown; chunks?: unknown } | null | undefined;
+  if (!decoder || decoder instanceof FastBase64Decoder) return;
+  if (decoder.remainder !== '' || !Array.isArray(decoder.chunks) || decoder.chunks.length !== 0) return;
+  const encoding = part!.contentTransferEncoding?.encoding;
+  if (typeof encoding !== 'string' || !/base64/i.test(encoding)) return;
+  part!.contentDecoder = new FastBase64Decoder();
+}
+
 /** postal-mime's own limits (nesting depth, total header size): parsing stops there, what came before stays. */
 function isLimitError(error: unknown): boolean {
   return error instanceof Error && /nesting depth|header size/i.test(error.message);
@@ -77,7 +101,9 @@ export async function runPostalMime(bytes: Uint8Array): Promise<PostalResult> {
       const node = internals.currentNode;
       return processLine.call(parser, line, isFinal).then(
         () => {
-          if (internals.currentNode !== node && ++boundaries >= MAX_MIME_BOUNDARIES) truncated = true;
+          const current = internals.currentNode;
+          if (current !== node && ++boundaries >= MAX_MIME_BOUNDARIES) truncated = true;
+          if (fastBase64) useFastBase64(current);
         },
         (error: unknown) => {
           if (!isLimitError(error)) throw error;
