@@ -45,6 +45,9 @@ type Quoting = 'mboxrd' | 'mboxo' | 'none';
  */
 class LengthJoiner {
   private pending: Piece[] = [];
+  /** Bytes of the pending pieces, and the first one's declared body (read once, not again for every piece joined). */
+  private pendingBytes = 0;
+  private declared: DeclaredBody | null = null;
 
   constructor(private readonly file: string, private readonly fallback: Quoting, private readonly maxBytes: number) {}
 
@@ -58,14 +61,16 @@ class LengthJoiner {
         continue;
       }
       this.pending.push(next);
-      const fit = lengthFit(this.pending, this.maxBytes);
+      this.pendingBytes += next.bytes.byteLength;
+      if (this.pending.length === 1) this.declared = declaredBody(next, this.maxBytes);
+      const fit = lengthFit(this.declared, this.pendingBytes, next.bytes);
       if (fit === 'short') continue;
       if (fit === 'fits') out.push(fromPieces(this.file, this.pending, 'none'));
       else {
         out.push(fromPieces(this.file, [this.pending[0]!], this.fallback));
         queue.unshift(...this.pending.slice(1));
       }
-      this.pending = [];
+      this.clear();
     }
     return out;
   }
@@ -79,30 +84,47 @@ class LengthJoiner {
     const out: InputMessage[] = [];
     while (this.pending.length) {
       const [first, ...rest] = this.pending;
-      this.pending = [];
+      this.clear();
       out.push(fromPieces(this.file, [first!], this.fallback));
       for (const piece of rest) out.push(...this.push(piece));
     }
     return out;
   }
+
+  private clear(): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.declared = null;
+  }
 }
 
 const CONTENT_LENGTH = /^content-length:[ \t]*(\d{1,12})[ \t]*\r?$/im;
 
-/** Whether the first piece's Content-Length ends the body at the end of these pieces (a line break or two of slack). */
-function lengthFit(pieces: readonly Piece[], maxBytes: number): 'fits' | 'short' | 'over' | 'none' {
-  const first = asBuffer(pieces[0]!.bytes);
-  const headerEnd = endOfHeaders(first);
-  if (headerEnd === -1) return 'none';
-  const match = CONTENT_LENGTH.exec(first.subarray(0, headerEnd).toString('latin1'));
-  if (!match) return 'none';
+/** Where a piece's headers end and the body length its Content-Length gives (at most maxBytes), or null. */
+interface DeclaredBody {
+  headerEnd: number;
+  length: number;
+}
+
+function declaredBody(first: Piece, maxBytes: number): DeclaredBody | null {
+  const raw = asBuffer(first.bytes);
+  const headerEnd = endOfHeaders(raw);
+  if (headerEnd === -1) return null;
+  const match = CONTENT_LENGTH.exec(raw.subarray(0, headerEnd).toString('latin1'));
+  if (!match) return null;
   const length = Number(match[1]);
-  if (length > maxBytes) return 'none';
-  const total = pieces.reduce((sum, p) => sum + p.bytes.byteLength, 0);
-  const body = total - headerEnd;
-  if (body < length) return 'short';
-  const last = pieces[pieces.length - 1]!.bytes;
-  const slack = body - length;
+  return length > maxBytes ? null : { headerEnd, length };
+}
+
+/**
+ * Whether the first piece's Content-Length ends the body at the end of the pieces joined (`total` bytes,
+ * `last` the latest piece), a line break or two of slack allowed.
+ */
+function lengthFit(declared: DeclaredBody | null, total: number, last: Uint8Array): 'fits' | 'short' | 'over' | 'none' {
+  if (!declared) return 'none';
+  const body = total - declared.headerEnd;
+  if (body < declared.length) return 'short';
+  const slack = body - declared.length;
   for (let i = last.byteLength - slack; i < last.byteLength; i++) if (i < 0 || (last[i] !== 0x0a && last[i] !== 0x0d)) return 'over';
   return slack <= 2 ? 'fits' : 'over';
 }
