@@ -197,14 +197,9 @@ export class IdbFeedStore implements CopyStore {
     return {
       write: async (pieces) => {
         const tx = this.db.transaction(['staging', 'copies'], 'readwrite', { durability: 'relaxed' });
-        if (!(await tx.objectStore('copies').get(id))) {
-          tx.done.catch(() => {});
-          tx.abort();
-          throw new Error('the new copy was removed before it was complete');
-        }
-        const puts: Promise<unknown>[] = pieces.map(({ partition, rows }) => tx.objectStore('staging').put(rows, [id, kind, partition, seq++]));
-        puts.push(tx.objectStore('copies').put({ id, url, touchedAt: Date.now() }));
-        await Promise.all([...puts, tx.done]);
+        const puts = pieces.map(({ partition, rows }) => tx.objectStore('staging').put(rows, [id, kind, partition, seq++]));
+        pieces.length = 0;
+        await whileCopyLives(tx, id, url, puts);
       },
       take: async (partition) => {
         const range = IDBKeyRange.bound([id, kind, partition], [id, kind, partition, Infinity]);
@@ -269,16 +264,11 @@ export class IdbFeedStore implements CopyStore {
       const batch = pending;
       pending = [];
       const tx = this.db.transaction(['numbers', 'blocks', 'copies'], 'readwrite', { durability: 'relaxed' });
-      // Stop if another tab judged this write abandoned and removed the copy: never resurrect half of it.
-      if (!(await tx.objectStore('copies').get(id))) {
-        tx.done.catch(() => {});
-        tx.abort();
-        throw new Error('the new copy was removed before it was complete');
-      }
-      const puts: Promise<unknown>[] = batch.map((row) => tx.objectStore(row.kind).put(row.text, [id, row.bucket]));
-      puts.push(tx.objectStore('copies').put({ id, url, touchedAt: Date.now() }));
-      await Promise.all([...puts, tx.done]);
-      written += batch.length;
+      const puts = batch.map((row) => tx.objectStore(row.kind).put(row.text, [id, row.bucket]));
+      const count = batch.length;
+      batch.length = 0;
+      await whileCopyLives(tx, id, url, puts);
+      written += count;
       await this.onBatchWritten?.(written, total);
     };
     let sliceStart = performance.now();
@@ -580,6 +570,28 @@ export class IdbFeedStore implements CopyStore {
     this.layouts = undefined;
     this.channel?.postMessage('changed');
   }
+}
+
+/**
+ * Finishes a transaction whose puts of a copy's rows were already made (a put copies its value when it is
+ * made, so the caller lets the rows go at once instead of holding them while the transaction runs). Unless
+ * the copy is still listed (another tab may have judged the write abandoned and removed it), the transaction
+ * is aborted and nothing is written: half of a removed copy is never resurrected.
+ */
+async function whileCopyLives(
+  tx: IDBPTransaction<FeedDB, ('staging' | 'copies' | 'numbers' | 'blocks')[], 'readwrite'>,
+  id: number,
+  url: string,
+  puts: Promise<unknown>[],
+): Promise<void> {
+  const copies = tx.objectStore('copies');
+  if (!(await copies.get(id))) {
+    for (const put of puts) put.catch(() => {});
+    tx.done.catch(() => {});
+    tx.abort();
+    throw new Error('the new copy was removed before it was complete');
+  }
+  await Promise.all([...puts, copies.put({ id, url, touchedAt: Date.now() }), tx.done]);
 }
 
 /** The copy ids a copy reads its buckets from: its own, and those its holders name. */

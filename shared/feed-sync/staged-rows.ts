@@ -11,6 +11,7 @@ import { decodeUtf8, encodeUtf8Into } from './utf8-text.ts';
 
 /** Where staged rows go: pieces of a partition (rows, each ended by a newline), read back in the order written. */
 export interface RowSpill {
+  /** Stores the pieces and takes them: the array is emptied once they are handed on, so they die young. */
   write(pieces: { partition: number; rows: string }[]): Promise<void>;
   /**
    * A partition's pieces, read back once: the store may drop them as it hands them out, so a big copy's

@@ -148,6 +148,22 @@ describe('syncFeed with rows staged in IndexedDB', () => {
     store.close();
   });
 
+  it('a staged write lets its pieces go once the puts are made, and still writes nothing for a copy removed meanwhile', async () => {
+    const name = `staged-${process.pid}-${++n}`;
+    const store = await openIdbFeedStore({ name, residentEntries: 0 });
+    const staged = await store.stageCopy('https://feeds.test/pieces.json');
+    const spill = (store as unknown as { spill(url: string, id: number, kind: number): RowSpill }).spill('https://feeds.test/pieces.json', staged.id, 0);
+    const pieces = [{ partition: 3, rows: '["+12025550100",0]\n' }];
+    await spill.write(pieces);
+    // Emptied: held across the transaction, 4 MB of rows a write would outlive young collections.
+    expect(pieces).toEqual([]);
+    expect((await database(name)).staging).toBe(1);
+    await staged.discard();
+    await expect(spill.write([{ partition: 3, rows: '["+12025550101",0]\n' }])).rejects.toThrow(/removed before it was complete/);
+    expect((await database(name)).staging).toBe(0);
+    store.close();
+  });
+
   it('a store told not to stage (its database is in memory) keeps the rows in memory: nothing staged, same lookups', async () => {
     const name = `staged-${process.pid}-${++n}`;
     const store = await openIdbFeedStore({ name, residentEntries: 0, stagingBytes: 4096, stageRows: false });
