@@ -70,10 +70,7 @@ export function decodeUtf8(bytes: Uint8Array, from: number, to: number): string 
       c = ((b & 0x07) << 18) | ((bytes[i + 1]! & 0x3f) << 12) | ((bytes[i + 2]! & 0x3f) << 6) | (bytes[i + 3]! & 0x3f);
       i += 4;
     }
-    if (c >= 0x10000) {
-      c -= 0x10000;
-      units.push(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
-    } else units.push(c);
+    pushCodeUnits(units, c);
     if (units.length >= RUN) {
       text += String.fromCharCode.apply(null, units);
       units.length = 0;
@@ -184,14 +181,19 @@ function decodeStrict(bytes: Uint8Array, from: number, to: number): string {
     } else {
       return invalid();
     }
-    if (c >= 0x10000) {
-      c -= 0x10000;
-      units.push(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
-    } else units.push(c);
+    pushCodeUnits(units, c);
     if (units.length >= RUN) {
       text += String.fromCharCode.apply(null, units);
       units.length = 0;
     }
   }
   return units.length > 0 ? text + String.fromCharCode.apply(null, units) : text;
+}
+
+/** Appends a code point as UTF-16 code units (a surrogate pair above the basic plane). */
+function pushCodeUnits(units: number[], c: number): void {
+  if (c >= 0x10000) {
+    c -= 0x10000;
+    units.push(0xd800 + (c >> 10), 0xdc00 + (c & 0x3ff));
+  } else units.push(c);
 }
