@@ -1,5 +1,6 @@
 // One GET with a deadline and a size cap, its body read whole: fetchStream's chunks joined.
 import { fetchStream, type FetchBytesOptions } from './fetch-stream.ts';
+import { joinBytes } from './join-bytes.ts';
 
 export { FetchError, networkMessage, type FetchBytesOptions, type FetchLike } from './fetch-stream.ts';
 
@@ -18,17 +19,6 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
 /** A body's chunks joined into one array (the one chunk itself when there is only one). */
 export async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of chunks) {
-    parts.push(chunk);
-    total += chunk.length;
-  }
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  for await (const chunk of chunks) parts.push(chunk);
+  return joinBytes(parts);
 }

@@ -14,6 +14,7 @@ import { preview } from '../feed/entry-fields.ts';
 import { macrotask } from '../feed/steps.ts';
 import { BucketRows, type CopyRows } from './bucket-rows.ts';
 import { Utf8StreamDecoder } from './utf8-text.ts';
+import { joinBytes } from './join-bytes.ts';
 
 export interface ReadCopy {
   format: FeedFormat;
@@ -222,15 +223,4 @@ async function readWhole(
 function mayTrust(entry: { verdict: EntryVerdict; kind: 'number' | 'block' }, listVerdict: EntryVerdict | undefined): boolean {
   if (entry.verdict !== 'trusted' || listVerdict === undefined) return true;
   return listVerdict === 'trusted' && entry.kind === 'number';
-}
-
-function joinBytes(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

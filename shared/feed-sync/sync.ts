@@ -105,8 +105,10 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     if (haveCopy && status?.etag) headers['if-none-match'] = status.etag;
     if (haveCopy && status?.lastModified) headers['if-modified-since'] = status.lastModified;
 
-    // Read into one reused buffer: the copy is read as the bytes arrive and none of them is kept.
-    const reuseBytes = config.publicKey && config.signature === 'detached' ? undefined : READ_BUFFER_BYTES;
+    // A plain detached signature can only be checked over the whole body, so then the bytes are held;
+    // otherwise they are read into one reused buffer: the copy is read as they arrive and none is kept.
+    const detached = Boolean(config.publicKey) && config.signature === 'detached';
+    const reuseBytes = detached ? undefined : READ_BUFFER_BYTES;
     const response = await fetchStream(url, { fetch: options.fetch, timeoutMs, maxBytes, headers, signal: options.signal, ...(reuseBytes ? { reuseBytes } : {}) });
     if (response.status === 304 && haveCopy) {
       await store.updateStatus(url, success(now, interval));
@@ -115,9 +117,7 @@ export async function syncFeed(config: FeedConfig, store: FeedStore, options: Sy
     if (response.status < 200 || response.status > 299) return fail(feedProblem('server', `HTTP ${response.status} from ${url}`));
 
     // The copy is read as it arrives into compact rows (read-copy.ts); nothing is stored before the
-    // signature is checked over the exact bytes. A plain detached signature can only be checked over the
-    // whole body, so then the bytes are held (and the text still streamed from them).
-    const detached = Boolean(config.publicKey) && config.signature === 'detached';
+    // signature is checked over the exact bytes (held whole for a detached one, the text still streamed from them).
     let body: AsyncIterable<Uint8Array> = response.chunks;
     let bytes: Uint8Array | undefined;
     let hash: Sha256 | undefined;
