@@ -148,7 +148,8 @@ export function builtBucket(bucket: number, rows: readonly string[]): BuiltBucke
   return { bucket, text, digest: bucketDigest(text), entries: merged.length };
 }
 
-function grow(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+/** The array copied into one twice as long. */
+export function grow(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
   const grown = new Uint32Array(array.length * 2);
   grown.set(array);
   return grown;

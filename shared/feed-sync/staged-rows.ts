@@ -6,7 +6,7 @@
 // Nothing here is live: the store keeps pieces apart from copies in use and deletes them with the copy.
 import type { FeedEntry } from '../feed/types.ts';
 import { encodeRow, hashKey } from './bucket-codec.ts';
-import { builtBucket, EMPTY_DIGEST, type BuiltBucket, type CopyRows } from './bucket-rows.ts';
+import { builtBucket, EMPTY_DIGEST, grow, type BuiltBucket, type CopyRows } from './bucket-rows.ts';
 import { decodeUtf8, encodeUtf8Into } from './utf8-text.ts';
 
 /** Where staged rows go: pieces of a partition (rows, each ended by a newline), read back in the order written. */
@@ -53,11 +53,7 @@ export class StagedRows implements CopyRows {
   }
 
   add(entry: FeedEntry): void {
-    if (this.count === this.hashes.length) {
-      const grown = new Uint32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
+    if (this.count === this.hashes.length) this.hashes = grow(this.hashes);
     const hash = hashKey(entry.key);
     const row = encodeRow(entry);
     const p = hash % PARTITIONS;
